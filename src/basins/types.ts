@@ -1,0 +1,27 @@
+/** One distinct end point (a cluster of converged starts) and the starts that reached it. */
+export interface Basin {
+  /** Index into BasinSummary.basins; also the value in `assignment`. Ordered by f (best first). */
+  id: number;
+  /** Representative end point: the member with the best f. */
+  x: number[];
+  f: number;
+  /** Number of starts that reached it. */
+  count: number;
+  /** count / n (all starts, converged or not). */
+  fraction: number;
+  /** Best f of all basins within the float32 tie tolerance (several when tied). */
+  global: boolean;
+}
+
+export interface BasinSummary {
+  n: number;
+  d: number;
+  /** 'min' for descent, 'max' under --maximize ("best" f is then the largest). */
+  sense: 'min' | 'max';
+  basins: Basin[];
+  /** Per start: the basin id, or -1 when it did not converge. */
+  assignment: Int32Array;
+  counts: { converged: number; maxiter: number; diverged: number; interrupted: number };
+  /** The tolerances the clustering used, and why (float32 scale). */
+  tolerances: { distance: number; fTie: number };
+}

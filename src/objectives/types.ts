@@ -1,0 +1,47 @@
+import type { Tensor1D, Tensor2D } from '../tf.ts';
+
+/** Batched objective: rows of x are independent starts, the result has one value per row. */
+export type ObjectiveFn = (x: Tensor2D) => Tensor1D;
+
+/** One closed interval per axis. */
+export type Box = Array<[number, number]>;
+
+export type PointKind = 'minimum' | 'saddle' | 'maximum';
+
+/** A known stationary point, with where the number comes from. */
+export interface KnownPoint {
+  kind: PointKind;
+  x: number[];
+  f: number;
+  /** True for the global minimum (several when tied, e.g. Branin's three). */
+  global?: boolean;
+}
+
+export interface Objective {
+  /** Registry key, lower-case with dashes: `six-hump-camel`. */
+  name: string;
+  /** Display name: `Six-hump camel`. */
+  title: string;
+  /** The formula in words a reader recognises, in terms of x, y (2-D) or x_i (any d). */
+  formula: string;
+  /**
+   * The same function as a mathjs expression in the variables x1..xd (or x for 1-D, x, y for 2-D),
+   * so that the expression path and the fused kernels can be checked against this file.
+   * Absent for user modules that are arbitrary tfjs code.
+   */
+  expression?: (d: number) => string;
+  /** A fixed dimension, or 'any' for functions defined for every d ≥ 1. */
+  dim: number | 'any';
+  /** Dimension used when the user gives none (only meaningful for dim 'any'). */
+  defaultDim: number;
+  /** The usual search box for dimension d. */
+  box: (d: number) => Box;
+  /** The batched tfjs graph. */
+  f: ObjectiveFn;
+  /** Every known minimum for dimension d (global ones flagged), and known saddles/maxima where listed. Empty when unknown for this d. */
+  known: (d: number) => KnownPoint[];
+  /** Citation for the formula and the numbers. */
+  source: string;
+  /** Optional remarks a user should know (plateaus, non-smooth points...). */
+  notes?: string;
+}
