@@ -2,11 +2,28 @@ import { tf } from '../tf.ts';
 import { UserError } from '../errors.ts';
 import { cpu } from './cpu.ts';
 import { wasm } from './wasm.ts';
+import { webgpu } from './webgpu.ts';
+import { tensorflow } from './tensorflow.ts';
+import { tensorflowGpu } from './tensorflow-gpu.ts';
+import { firstLine } from './versions.ts';
 import type { BackendName, BackendProbe, BackendSpec } from './types.ts';
 
-/** Every backend basinmap knows, keyed by the name `--backend` takes. */
+/**
+ * Every backend basinmap knows, keyed by the name `--backend` takes.
+ *
+ * Default ranking (`speedRank`, highest first; `defaultBackend()` takes the first available):
+ *   4 webgpu          on a hardware adapter only (Dawn over Vulkan/Metal/D3D12)
+ *   3 tensorflow-gpu  libtensorflow with CUDA (@tensorflow/tfjs-node-gpu, optional)
+ *   2 tensorflow      libtensorflow on the CPU, multithreaded (@tensorflow/tfjs-node, optional)
+ *   1 wasm            WebAssembly SIMD, one thread: about 3.4e6 to 5e6 point-iterations/s
+ *   0 cpu             plain JavaScript: about 1e6 point-iterations/s
+ * A software adapter (probe says `software: true`, e.g. webgpu on Mesa llvmpipe: about 0.4e6
+ * point-iterations/s) is skipped by the default even though it is available: it is slower than
+ * cpu. Numbers are 2-D Rastrigin gradient descent on a 2-core machine (see /work/shared/GPU.md);
+ * the order of the two GPU backends against each other is not measured yet.
+ */
 export const BACKENDS: Record<string, BackendSpec> = Object.fromEntries(
-  [cpu, wasm].map((b) => [b.name, b]),
+  [cpu, wasm, webgpu, tensorflow, tensorflowGpu].map((b) => [b.name, b]),
 );
 
 export function backendNames(): BackendName[] {
@@ -23,11 +40,12 @@ export async function probeBackend(name: string): Promise<BackendProbe> {
   }
 }
 
-/** The fastest backend that is available here. */
+/** The fastest backend that is available here, never a software GPU adapter (see BACKENDS). */
 export async function defaultBackend(): Promise<BackendName> {
   const ranked = Object.values(BACKENDS).sort((a, b) => b.speedRank - a.speedRank);
   for (const spec of ranked) {
-    if ((await probeBackend(spec.name)).available) return spec.name;
+    const probe = await probeBackend(spec.name);
+    if (probe.available && !probe.software) return spec.name;
   }
   return 'cpu';
 }
@@ -43,8 +61,13 @@ export async function useBackend(name: string): Promise<BackendName> {
   }
   const probe = await probeBackend(name);
   if (!probe.available) throw new UserError(`backend ${name} is unavailable: ${probe.reason}`);
-  await spec.load();
-  const ok = await tf.setBackend(name);
+  try {
+    await spec.load();
+  } catch (e) {
+    throw new UserError(`backend ${name} failed to load: ${firstLine(e)}`, { cause: e });
+  }
+  // tfjs knows tensorflow-gpu as 'tensorflow', the name both libtensorflow packages register.
+  const ok = await tf.setBackend(spec.tfjsName ?? spec.name);
   if (!ok) throw new UserError(`backend ${name} failed to initialise; run \`basinmap backends\` for details`);
   await tf.ready();
   return spec.name;

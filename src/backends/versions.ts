@@ -19,3 +19,9 @@ export function isInstalled(name: string): boolean {
     return false;
   }
 }
+
+/** An error's message cut to its first non-empty line, for one-line probe reasons. */
+export function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'unknown error';
+}

@@ -1,3 +1,6 @@
+/** What the Hessian's eigenvalues say a point is; 'degenerate' when one is ~0 (valley, ring, plateau). */
+export type BasinKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate';
+
 /** One distinct end point (a cluster of converged starts) and the starts that reached it. */
 export interface Basin {
   /** Index into BasinSummary.basins; also the value in `assignment`. Ordered by f (best first). */
@@ -11,6 +14,10 @@ export interface Basin {
   fraction: number;
   /** Best f of all basins within the float32 tie tolerance (several when tied). */
   global: boolean;
+  /** Set by classifyBasins: the Hessian's verdict, its eigenvalues (ascending), and whether x is on the box edge. */
+  kind?: BasinKind;
+  eigenvalues?: number[];
+  boundary?: boolean;
 }
 
 export interface BasinSummary {

@@ -1,5 +1,7 @@
 import type { CommandModule } from 'yargs';
+import { backendsCommand } from './backends.ts';
 import { functionsCommand } from './functions.ts';
+import { mapCommand } from './map.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [functionsCommand];
+export const commands: CommandModule<any, any>[] = [mapCommand, functionsCommand, backendsCommand];

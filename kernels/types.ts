@@ -1,0 +1,31 @@
+import type { DescentOptions } from '../src/descent/options.ts';
+import type { StartResults } from '../src/descent/types.ts';
+import type { Expr } from '../src/objectives/expression/ir.ts';
+
+export type FusedDtype = 'float32' | 'float64';
+export type FusedTarget = 'cpu' | 'webgpu';
+
+export interface EngineOptions {
+  /** Arithmetic of the run. float64 exists only on the CPU engine (tfjs and WGSL have none). */
+  dtype?: FusedDtype;
+  /** Steps per kernel call (CPU) or per dispatch (WebGPU) before control returns to JavaScript. */
+  stepsPerCall?: number;
+  /** CPU worker threads; default: os.availableParallelism(). */
+  threads?: number;
+}
+
+/** The signature every engine shares: x0 is [n, d] row-major, n = x0.length / d. */
+export type RunFused = (
+  expr: Expr,
+  d: number,
+  x0: Float32Array,
+  opts: DescentOptions,
+  engineOpts?: EngineOptions,
+) => Promise<StartResults>;
+
+/** f and ∇f at n points, one evaluation of the compiled tape (exposed for tests). */
+export interface Evaluation {
+  f: Float32Array | Float64Array;
+  /** [n, d] row-major. */
+  grad: Float32Array | Float64Array;
+}

@@ -1,0 +1,26 @@
+import { statusName } from '../descent/status.ts';
+import type { StartResults } from '../descent/types.ts';
+import { formatFloat32 } from './float.ts';
+
+/** Column names shared by every per-start file format (CSV, Parquet): x0_1..x0_d, x_1..x_d, ... */
+export function startColumns(d: number): string[] {
+  const axes = Array.from({ length: d }, (_, j) => j + 1);
+  return ['start', ...axes.map((j) => `x0_${j}`), ...axes.map((j) => `x_${j}`), 'fun', 'grad_norm', 'nit', 'status', 'basin'];
+}
+
+/** starts.csv as chunks of text, so a 1e7-row file never needs to be one string in memory. */
+export function* startsCsv(r: StartResults, assignment: Int32Array, rowsPerChunk = 65536): Generator<string> {
+  const { d } = r;
+  yield startColumns(d).join(',') + '\n';
+  for (let from = 0; from < r.n; from += rowsPerChunk) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(r.n, from + rowsPerChunk); i++) {
+      const cells: (string | number)[] = [i];
+      for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x0[i * d + j]));
+      for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x[i * d + j]));
+      cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), assignment[i]);
+      lines.push(cells.join(','));
+    }
+    yield lines.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { UserError } from '../errors.ts';
+import type { Box } from '../objectives/types.ts';
+import type { StartSet } from './types.ts';
+import type { ParsedMatrix } from './matrix.ts';
+import { parseCsv } from './csv.ts';
+import { isNpy, parseNpy } from './npy.ts';
+import { checkCount, checkRows } from './validate.ts';
+
+type Format = 'csv' | 'json' | 'npy';
+
+/**
+ * Starts read from a file: CSV (optional header), JSON (an array of rows, or {"starts": [...]})
+ * or .npy (2-D float32/float64). The format follows the extension, else the content.
+ *
+ * Every row must have exactly d finite numbers that survive conversion to float32. Rows outside
+ * the box are kept as given — a user may deliberately start outside the usual search box — and
+ * counted in `outOfBox` and `describe`. If n is given it must equal the number of rows.
+ */
+export async function fileStartSet(file: string | undefined, n: number | undefined, box: Box): Promise<StartSet> {
+  if (!file) throw new UserError('sampler file needs a path; give the CSV, JSON or .npy file of starts');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UserError(`cannot read start file ${file} (${code}); check the path and permissions`);
+  }
+  const format = formatOf(file, bytes);
+  const parsed = format === 'npy' ? parseNpy(bytes, file) : parseText(format, new TextDecoder().decode(bytes), file);
+  const d = box.length;
+  if (parsed.rows === 0) throw new UserError(`${file} holds zero starts; give at least one row of ${d} numbers`);
+  if (parsed.cols !== d) {
+    throw new UserError(`${file} has ${parsed.cols} columns but the box has ${d} axes; give one column per axis`);
+  }
+  if (n !== undefined && checkCount(n) !== parsed.rows) {
+    throw new UserError(`${file} holds ${parsed.rows} starts but n = ${n}; drop n or make it match the file`);
+  }
+  const starts = toFloat32(parsed, file);
+  const outOfBox = countOutside(starts, box);
+  const outside = outOfBox > 0 ? `, ${outOfBox} outside the box (kept)` : '';
+  return {
+    n: parsed.rows,
+    d,
+    outOfBox,
+    describe: `file ${file} (${format}): ${parsed.rows} starts${outside}`,
+    rows(from: number, count: number): Float32Array {
+      checkRows(from, count, parsed.rows);
+      return starts.slice(from * d, (from + count) * d);
+    },
+  };
+}
+
+function formatOf(file: string, bytes: Uint8Array): Format {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.npy') return 'npy';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (isNpy(bytes)) return 'npy';
+  const first = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart()[0];
+  return first === '[' || first === '{' ? 'json' : 'csv';
+}
+
+function parseText(format: 'csv' | 'json', text: string, file: string): ParsedMatrix {
+  return format === 'csv' ? parseCsv(text, file) : parseJson(text, file);
+}
+
+function parseJson(text: string, file: string): ParsedMatrix {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file} is not valid JSON (${(e as Error).message}); fix the syntax or save the starts as CSV`);
+  }
+  const list = Array.isArray(doc) ? doc : (doc as { starts?: unknown } | null)?.starts;
+  if (!Array.isArray(list)) {
+    throw new UserError(`${file} holds neither an array of rows nor {"starts": [...]}; write the starts as [[x1, x2, ...], ...]`);
+  }
+  const cols = Array.isArray(list[0]) ? list[0].length : 0;
+  const data = new Float64Array(list.length * cols);
+  list.forEach((row: unknown, r) => {
+    if (!Array.isArray(row)) {
+      throw new UserError(`${file} row ${r + 1} is ${JSON.stringify(row)}, not an array; each start is an array of numbers`);
+    }
+    if (row.length !== cols) {
+      throw new UserError(`${file} row ${r + 1} has ${row.length} values but row 1 has ${cols}; give every start the same number of columns`);
+    }
+    row.forEach((x: unknown, c) => {
+      if (typeof x !== 'number') {
+        throw new UserError(`${file} row ${r + 1} column ${c + 1} is ${JSON.stringify(x)}, not a finite number; starts must be numbers`);
+      }
+      data[r * cols + c] = x;
+    });
+  });
+  return { rows: list.length, cols, data, where: (r) => `row ${r + 1}` };
+}
+
+function toFloat32(m: ParsedMatrix, file: string): Float32Array {
+  const out = new Float32Array(m.rows * m.cols);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = m.data[k];
+    if (!Number.isFinite(out[k])) {
+      const where = `${m.where(Math.floor(k / m.cols))} column ${(k % m.cols) + 1}`;
+      const why = Number.isFinite(m.data[k]) ? `${m.data[k]} overflows float32` : `${m.data[k]} is not finite`;
+      throw new UserError(`${file} ${where}: ${why}; every start coordinate must be a finite float32 number`);
+    }
+  }
+  return out;
+}
+
+/** Against the box as float32 sees it, so that a start written as the edge counts as inside. */
+function countOutside(starts: Float32Array, box: Box): number {
+  const d = box.length;
+  const lo = box.map(([a]) => Math.fround(a));
+  const hi = box.map(([, b]) => Math.fround(b));
+  let outside = 0;
+  for (let r = 0; r < starts.length / d; r++) {
+    for (let j = 0; j < d; j++) {
+      const x = starts[r * d + j];
+      if (x < lo[j] || x > hi[j]) {
+        outside++;
+        break;
+      }
+    }
+  }
+  return outside;
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.ts';
+import { BACKENDS, backendNames, defaultBackend, probeBackend, useBackend } from '../../src/backends/registry.ts';
+import type { BackendName, BackendSpec } from '../../src/backends/types.ts';
+
+const tensorflowProbe = await probeBackend('tensorflow');
+if (tensorflowProbe.available) {
+  console.warn('[skip] unavailable-backend error: @tensorflow/tfjs-node is installed and loads here, so tensorflow is not an unavailable backend on this machine');
+}
+
+describe('backend registry', () => {
+  it('knows all five backends', () => {
+    expect(backendNames().sort()).toEqual(['cpu', 'tensorflow', 'tensorflow-gpu', 'wasm', 'webgpu']);
+  });
+
+  it.each(backendNames())('%s: probe says available, or gives a one-line reason', async (name) => {
+    const p = await probeBackend(name);
+    expect(typeof p.available).toBe('boolean');
+    if (p.available) {
+      expect(p.device ?? '').not.toBe('');
+    } else {
+      expect((p.reason ?? '').trim()).not.toBe('');
+      expect(p.reason).not.toContain('\n');
+    }
+    expect(Object.keys(p.versions ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(tensorflowProbe.available)('useBackend of an unavailable backend rejects with a UserError carrying the reason', async () => {
+    const err = await useBackend('tensorflow').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain(tensorflowProbe.reason);
+    expect((err as Error).message).toContain('@tensorflow/tfjs-node');
+  });
+
+  it('an absent libtensorflow package says how to install it', async () => {
+    for (const [name, pkg] of [['tensorflow', '@tensorflow/tfjs-node'], ['tensorflow-gpu', '@tensorflow/tfjs-node-gpu']] as const) {
+      const p = await probeBackend(name);
+      if (p.available) continue;
+      expect(p.reason).toMatch(new RegExp(`^${pkg.replace(/[/@-]/g, '\\$&')} is (not installed|installed but)`));
+      if (p.reason!.includes('not installed')) expect(p.reason).toContain(`npm install ${pkg}`);
+    }
+  });
+
+  it('an unknown backend name is a UserError that lists the known names', async () => {
+    const err = await useBackend('cuda').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('"cuda"');
+    for (const name of backendNames()) expect((err as Error).message).toContain(name);
+  });
+
+  it('tensorflow-gpu switches tfjs to the backend name both libtensorflow packages register', () => {
+    expect(BACKENDS['tensorflow-gpu'].tfjsName).toBe('tensorflow');
+    expect(BACKENDS.tensorflow.tfjsName).toBe('tensorflow');
+  });
+});
+
+describe('defaultBackend', () => {
+  const injected: string[] = [];
+  afterEach(() => {
+    for (const name of injected.splice(0)) delete BACKENDS[name];
+  });
+
+  it('is available and never a software adapter', async () => {
+    const name = await defaultBackend();
+    const p = await probeBackend(name);
+    expect(p.available).toBe(true);
+    expect(p.software ?? false).toBe(false);
+  });
+
+  it('skips a software adapter even when it ranks first', async () => {
+    const fake: BackendSpec = {
+      name: 'software-gpu' as BackendName,
+      description: 'a fake software adapter for this test',
+      speedRank: 1000,
+      probe: async () => ({ available: true, software: true, device: 'llvmpipe (fake)' }),
+      load: async () => {},
+    };
+    BACKENDS[fake.name] = fake;
+    injected.push(fake.name);
+    expect(await defaultBackend()).not.toBe(fake.name);
+  });
+
+  it('prefers the highest-ranked hardware backend', async () => {
+    const fake: BackendSpec = {
+      name: 'hardware-gpu' as BackendName,
+      description: 'a fake hardware adapter for this test',
+      speedRank: 1000,
+      probe: async () => ({ available: true, software: false, device: 'fake GPU' }),
+      load: async () => {},
+    };
+    BACKENDS[fake.name] = fake;
+    injected.push(fake.name);
+    expect(await defaultBackend()).toBe(fake.name);
+  });
+
+  it('ranks hardware webgpu and tensorflow-gpu, then tensorflow, then wasm, then cpu', () => {
+    const r = (n: string) => BACKENDS[n].speedRank;
+    expect(Math.min(r('webgpu'), r('tensorflow-gpu'))).toBeGreaterThan(r('tensorflow'));
+    expect(r('tensorflow')).toBeGreaterThan(r('wasm'));
+    expect(r('wasm')).toBeGreaterThan(r('cpu'));
+  });
+});

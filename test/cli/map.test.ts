@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'basinmap-cli-'));
+
+describe('basinmap map on the command line', () => {
+  it('maps Himmelblau and writes summary.json and starts.csv', () => {
+    const out = join(tmp(), 'run');
+    const r = runCli(['map', 'himmelblau', '--grid', '30', '--backend', 'wasm', '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/4 distinct end points \(4 minima/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.basins).toHaveLength(4);
+    expect(summary.counts.n).toBe(900);
+    const csv = readFileSync(join(out, 'starts.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('start,x0_1,x0_2,x_1,x_2,fun,grad_norm,nit,status,basin');
+    expect(csv).toHaveLength(901);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['starts.csv', 'summary.json']));
+    expect(readdirSync(out).some((f) => f.includes('.tmp-'))).toBe(false);
+  });
+
+  it('runs a typed formula with a box', () => {
+    const r = runCli(['map', 'x^4 - 4*x^2 + x', '--box', '-3,3', '--grid', '50', '--backend', 'cpu', '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.basins.filter((b: { kind: string }) => b.kind === 'minimum')).toHaveLength(2);
+  });
+
+  it('loads a user module that exports an objective built from tfjs ops', () => {
+    const dir = tmp();
+    const mod = join(dir, 'bowl.ts');
+    const tfPath = new URL('../../src/tf.ts', import.meta.url).pathname;
+    writeFileSync(mod, `import { tf } from '${tfPath}';\nexport default { name: 'bowl', dim: 2, box: [[-1, 1], [-2, 2]], f: (x: any) => tf.sum(tf.square(tf.sub(x, 0.5)), 1) };\n`);
+    const r = runCli(['map', '--objective', mod, '--grid', '10', '--backend', 'cpu', '--json']);
+    expect(r.stderr).toBe('');
+    const summary = JSON.parse(r.stdout);
+    expect(summary.basins).toHaveLength(1);
+    expect(summary.basins[0].x[0]).toBeCloseTo(0.5, 4);
+  });
+
+  // Each bad input: a clear one-line error that names the problem, exit code 2, and no files.
+  const bad: [string, string[], RegExp][] = [
+    ['an unknown function name', ['map', 'himmelblu'], /unknown function "himmelblu": did you mean himmelblau\?/],
+    ['an expression that does not parse', ['map', '(x^2+y', '--box', '-5,5'], /column/],
+    ['a box with min >= max', ['map', 'himmelblau', '--box', '5,-5'], /box/i],
+    ['a box with NaN', ['map', 'himmelblau', '--box', 'nan,5'], /box/i],
+    ['a dimension that does not match', ['map', 'himmelblau', '--dim', '3'], /2-dimensional but --dim 3/],
+    ['a learning rate <= 0', ['map', 'himmelblau', '--lr', '0'], /learning rate must be a finite number > 0/],
+    ['zero starts', ['map', 'himmelblau', '--sampler', 'uniform', '--n', '0'], /start/i],
+    ['a formula without a box', ['map', 'x^2+y^2'], /needs a box/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`rejects ${what} with one clear line and no output files`, () => {
+      const out = join(tmp(), 'never');
+      const r = runCli([...args, '--backend', 'cpu', '--out', out]);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^basinmap: error: /);
+      expect(lines[0]).toMatch(message);
+      expect(() => readdirSync(out)).toThrow();
+    });
+  }
+
+  it('rejects an output directory that cannot be written before doing any work', () => {
+    const dir = tmp();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const r = runCli(['map', 'himmelblau', '--backend', 'cpu', '--out', join(file, 'sub')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^basinmap: error: cannot write to output directory .*: choose another --out/);
+  });
+});
