@@ -135,6 +135,10 @@ export class Lanes {
     return acc;
   }
 
+  get f32(): boolean {
+    return this.bits === 32;
+  }
+
   /** The sign bit of the lane type. */
   get signBit(): V {
     return this.ci(1n << BigInt(this.bits - 1));

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tf } from '../tf.ts';
 import type { BackendProbe, BackendSpec } from './types.ts';
 import { firstLine, packageVersion } from './versions.ts';
@@ -44,13 +46,8 @@ interface AdapterInfoLike {
   description?: string;
   isFallbackAdapter?: boolean;
 }
-interface AdapterLike {
-  info?: AdapterInfoLike;
-  requestAdapterInfo?: () => Promise<AdapterInfoLike>;
-  isFallbackAdapter?: boolean;
-}
 interface GpuLike {
-  requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance' }): Promise<AdapterLike | null>;
+  requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance' }): Promise<unknown>;
 }
 
 let gpuPromise: Promise<GpuLike> | undefined;
@@ -93,15 +90,6 @@ function quietWayland(): void {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s (broken GPU driver?)`)), ms);
-    timer.unref();
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * True for adapters that run on the CPU (Mesa llvmpipe/lavapipe, SwiftShader, Dawn's fallback
  * adapter): correct, but slower than the wasm backend, so never picked by default.
@@ -128,29 +116,38 @@ function versions(): Record<string, string> {
   };
 }
 
+/**
+ * The probe asks for an adapter in a child process: Dawn and the Vulkan driver print warnings on
+ * the process's stderr when an adapter is created (llvmpipe reports limits Dawn has to cut down),
+ * which a mere probe, e.g. choosing the default backend, must not add to a user's output; and a
+ * broken driver that hangs takes only the child with it.
+ */
+const PROBE_SCRIPT = `
+import { create, globals } from 'webgpu';
+Object.assign(globalThis, globals);
+const adapter = await create([]).requestAdapter({ powerPreference: 'high-performance' });
+let info = {};
+if (adapter) info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
+const pick = ({ vendor, architecture, device, description, isFallbackAdapter }) => ({ vendor, architecture, device, description, isFallbackAdapter });
+process.stdout.write(JSON.stringify(adapter ? { ...pick(info), isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter } : null));
+process.exit(0);
+`;
+
 async function probeWebGpu(): Promise<BackendProbe> {
-  let gpu: GpuLike;
-  try {
-    gpu = await installWebGpu();
-  } catch (e) {
-    return { available: false, reason: `the webgpu package could not load Dawn (dawn.node): ${firstLine(e)}`, versions: versions() };
+  quietWayland();
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE_SCRIPT], {
+    cwd: dirname(fileURLToPath(import.meta.url)),
+    encoding: 'utf8',
+    timeout: ADAPTER_TIMEOUT_MS,
+    env: process.env,
+  });
+  if (child.error || child.status !== 0) {
+    const why = child.error ? firstLine(child.error) : firstLine(child.stderr.split('\n').find((l) => /Error/.test(l)) ?? `exit code ${child.status}`);
+    return { available: false, reason: `${NO_ADAPTER_REASON}; the probe failed: ${why}`, versions: versions() };
   }
-  let adapter: AdapterLike | null;
-  try {
-    // The same request tfjs-webgpu makes, so the adapter reported is the one it will use.
-    adapter = await withTimeout(gpu.requestAdapter({ powerPreference: 'high-performance' }), ADAPTER_TIMEOUT_MS, 'requestAdapter');
-  } catch (e) {
-    return { available: false, reason: `${NO_ADAPTER_REASON}; ${firstLine(e)}`, versions: versions() };
-  }
-  if (!adapter) return { available: false, reason: NO_ADAPTER_REASON, versions: versions() };
-  let info: AdapterInfoLike = {};
-  try {
-    info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
-  } catch {
-    // Older implementations may refuse adapter info; the adapter itself is still usable.
-  }
-  const software = isSoftwareAdapter({ ...info, isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter });
-  return { available: true, device: describeAdapter(info), software, versions: versions() };
+  const info = JSON.parse(child.stdout || 'null') as AdapterInfoLike | null;
+  if (!info) return { available: false, reason: NO_ADAPTER_REASON, versions: versions() };
+  return { available: true, device: describeAdapter(info), software: isSoftwareAdapter(info), versions: versions() };
 }
 
 export const webgpu: BackendSpec = {

@@ -39,10 +39,20 @@ export function seconds(v: number | undefined): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(2);
 }
 
-/** Left-aligned first column, the rest right-aligned; rows that are one string span the table. */
-export function alignTable(header: string[], rows: (string[] | string)[], indent = '  '): string {
-  const cols = header.length;
-  const width = Array.from({ length: cols }, (_, j) => Math.max(header[j].length, ...rows.filter(Array.isArray).map((r) => (r as string[])[j]?.length ?? 0)));
-  const line = (r: string[]) => indent + r.map((c, j) => (j === 0 ? c.padEnd(width[j]) : c.padStart(width[j]))).join('  ').trimEnd();
-  return [line(header), ...rows.map((r) => (Array.isArray(r) ? line(r) : indent + r))].join('\n');
+/**
+ * Left-aligned first column, the rest right-aligned. A row shorter than the header is a note row:
+ * its cells but the last are aligned as usual and the last runs on freely (e.g. "skipped: ...").
+ */
+export function alignTable(header: string[], rows: string[][], indent = '  '): string {
+  const full = rows.filter((r) => r.length === header.length);
+  const notes = rows.filter((r) => r.length < header.length);
+  const width = header.map((h, j) =>
+    Math.max(h.length, ...full.map((r) => r[j].length), ...notes.map((r) => (j < r.length - 1 ? r[j].length : 0))),
+  );
+  const cell = (c: string, j: number) => (j === 0 ? c.padEnd(width[j]) : c.padStart(width[j]));
+  const line = (r: string[]) => {
+    if (r.length === header.length) return indent + r.map(cell).join('  ').trimEnd();
+    return indent + [...r.slice(0, -1).map(cell), r[r.length - 1]].join('  ');
+  };
+  return [line(header), ...rows.map(line)].join('\n');
 }

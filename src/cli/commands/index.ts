@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { backendsCommand } from './backends.ts';
+import { benchCommand } from './bench.ts';
 import { functionsCommand } from './functions.ts';
 import { mapCommand } from './map.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [mapCommand, functionsCommand, backendsCommand];
+export const commands: CommandModule<any, any>[] = [mapCommand, functionsCommand, backendsCommand, benchCommand];

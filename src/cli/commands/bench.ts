@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import type { Argv, CommandModule } from 'yargs';
+import { backendNames, probeBackend } from '../../backends/registry.ts';
+import { renderChart } from '../../bench/chart.ts';
+import { compareReports } from '../../bench/compare.ts';
+import { compareTable } from '../../bench/compare-table.ts';
+import { sci, size } from '../../bench/format.ts';
+import { BENCH_SCHEMA, type BenchReport, type BenchSettings } from '../../bench/report.ts';
+import { runBench, type BenchEvent } from '../../bench/run-bench.ts';
+import { SUITES } from '../../bench/suites.ts';
+import { benchTable } from '../../bench/table.ts';
+import { WORKLOADS } from '../../bench/workloads.ts';
+import { UserError } from '../../errors.ts';
+import { writeFileAtomic } from '../../io/atomic.ts';
+
+interface BenchArgs {
+  suite: string;
+  backends?: string;
+  sizes?: string;
+  workloads?: string;
+  repeats?: number;
+  steps?: number;
+  budget?: number;
+  peers: boolean;
+  json?: string;
+  chart?: string;
+  compare?: string[];
+  quiet: boolean;
+}
+
+/** Sizes beyond this need more than 24 GiB somewhere along the way (starts + results + CSV). */
+const MAX_BENCH_SIZE = 1e7;
+
+export const benchCommand: CommandModule<object, BenchArgs> = {
+  command: 'bench [suite]',
+  describe: 'Measure throughput across backends, batch sizes and workloads (or --compare two runs)',
+  builder: (y) =>
+    (y as Argv<object>)
+      .positional('suite', { type: 'string', default: 'standard', choices: Object.keys(SUITES), describe: 'named set of defaults' })
+      .option('backends', { type: 'string', describe: 'comma-separated (default: every available backend that is not a software GPU)' })
+      .option('sizes', { type: 'string', describe: 'batch sizes, e.g. 1e2,1e4,1e6 (≤ 1e7; default: the suite\'s)' })
+      .option('workloads', { type: 'string', describe: `comma-separated, of: ${Object.keys(WORKLOADS).join(', ')}` })
+      .option('repeats', { type: 'number', describe: 'timed runs per cell, after one warm-up run' })
+      .option('steps', { type: 'number', describe: 'steps of the fixed-step workloads (default 100)' })
+      .option('budget', { type: 'number', describe: 'seconds one cell may take; larger sizes are skipped once one would exceed it' })
+      .option('peers', { type: 'boolean', default: false, describe: 'also run the NumPy/PyTorch/JAX peers of the headline workload ($BASINMAP_PYTHON or /usr/bin/python3)' })
+      .option('json', { type: 'string', describe: 'write every figure and the machine description to this file' })
+      .option('chart', { type: 'string', describe: 'write a PNG of throughput against batch size (log-log, one line per backend)' })
+      .option('compare', { type: 'string', array: true, describe: 'compare two --json files: --compare before.json after.json' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
+      .example('$0 bench --sizes 1e2,1e4,1e6 --backends cpu,wasm --json out.json --chart out.png', 'the standard suite on two backends')
+      .example('$0 bench headline --peers', 'Rastrigin 2-D up to 1e7 starts, against NumPy, PyTorch and JAX')
+      .example('$0 bench --compare before.json after.json', 'cell-by-cell ratios, changes beyond the noise flagged') as unknown as Argv<BenchArgs>,
+  handler: async (a) => {
+    if (a.compare !== undefined) {
+      if (a.compare.length !== 2) throw new UserError(`--compare takes two files (before after), got ${a.compare.length}`);
+      const [before, after] = a.compare.map(readReport);
+      process.stdout.write(compareTable(compareReports(before, after), a.compare[0], a.compare[1]));
+      return;
+    }
+    const settings = await settingsFromArgs(a);
+    const report = await runBench({ settings, command: `basinmap ${process.argv.slice(2).join(' ')}`, onEvent: a.quiet ? undefined : progressLine });
+    if (a.json) writeFileAtomic(a.json, JSON.stringify(report, null, 2) + '\n');
+    if (a.chart) writeFileAtomic(a.chart, await renderChart(report));
+    process.stdout.write(benchTable(report));
+    if (a.json) process.stdout.write(`wrote ${a.json}\n`);
+    if (a.chart) process.stdout.write(`wrote ${a.chart}\n`);
+  },
+};
+
+async function settingsFromArgs(a: BenchArgs): Promise<BenchSettings> {
+  const suite = SUITES[a.suite];
+  const workloads = a.workloads ? list(a.workloads) : suite.workloads;
+  for (const w of workloads) {
+    if (!WORKLOADS[w]) throw new UserError(`unknown workload "${w}": choose from ${Object.keys(WORKLOADS).join(', ')}`);
+  }
+  const backends = a.backends ? list(a.backends) : await defaultBenchBackends();
+  for (const b of backends) {
+    if (!backendNames().includes(b as never)) throw new UserError(`unknown backend "${b}": choose from ${backendNames().join(', ')}`);
+  }
+  const repeats = a.repeats ?? suite.repeats;
+  if (!(Number.isInteger(repeats) && repeats >= 1)) throw new UserError(`--repeats must be a whole number ≥ 1, got ${a.repeats}`);
+  const steps = a.steps ?? suite.steps;
+  if (steps !== null && !(Number.isInteger(steps) && steps >= 1)) throw new UserError(`--steps must be a whole number ≥ 1, got ${a.steps}`);
+  const budgetSeconds = a.budget ?? suite.budgetSeconds;
+  if (!(budgetSeconds > 0)) throw new UserError(`--budget must be a number of seconds > 0, got ${a.budget}`);
+  return { suite: suite.name, backends, sizes: a.sizes ? parseSizes(a.sizes) : suite.sizes, workloads, repeats, steps, budgetSeconds, peers: a.peers };
+}
+
+/** "1e2,1e4,1e6" → [100, 10000, 1000000]. */
+export function parseSizes(text: string): number[] {
+  return list(text).map((s) => {
+    const n = Number(s);
+    if (!(Number.isInteger(n) && n >= 1 && n <= MAX_BENCH_SIZE)) {
+      throw new UserError(`--sizes: "${s}" must be a whole number from 1 to ${MAX_BENCH_SIZE.toExponential(0)} (e.g. 1e2,1e4,1e6)`);
+    }
+    return n;
+  });
+}
+
+/** Every backend available here, less software GPU adapters (they are slower than cpu; name them to include them). */
+async function defaultBenchBackends(): Promise<string[]> {
+  const names = backendNames();
+  const probes = await Promise.all(names.map((n) => probeBackend(n)));
+  return names.filter((_, i) => probes[i].available && !probes[i].software);
+}
+
+function readReport(path: string): BenchReport {
+  let doc: BenchReport;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`cannot read ${path} as JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (doc?.schema !== BENCH_SCHEMA) throw new UserError(`${path} is not a basinmap bench file (schema ${String(doc?.schema)}, expected ${BENCH_SCHEMA})`);
+  return doc;
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function progressLine(e: BenchEvent): void {
+  const say = (s: string) => process.stderr.write(s + '\n');
+  if (e.kind === 'backend') say(`backend ${e.entry.name}: ${e.entry.available ? `${e.entry.device ?? ''} (init ${e.entry.initSeconds?.toFixed(2)} s)` : `unavailable: ${e.entry.reason}`}`);
+  else if (e.kind === 'cell') {
+    const c = e.cell;
+    const what = c.status === 'ok' ? `${sci(c.pointIterationsPerSecond!.median)} pt-it/s, ${c.seconds!.median.toFixed(2)} s/run` : `${c.status}: ${c.reason}`;
+    say(`${c.workload} n=${size(c.n)} ${c.backend}: ${what}`);
+  } else if (e.kind === 'peer') {
+    const p = e.peer;
+    say(`peer ${p.peer} n=${size(p.n)}: ${p.status === 'ok' ? `${sci(p.pointIterationsPerSecond)} pt-it/s on ${p.device}` : `${p.status}: ${p.reason}`}`);
+  }
+}

@@ -1,0 +1,23 @@
+// The library's public surface. Everything here is usable without the CLI; nothing here prints.
+export { tf } from './tf.ts';
+export { mapBasins, type MapRequest, type MapResult } from './map.ts';
+export { descend, fromArray, type RunControl, type StartRows } from './descent/run.ts';
+export { DESCENT_DEFAULTS, type DescentOptions } from './descent/options.ts';
+export { STATUS, statusName, type StatusName } from './descent/status.ts';
+export type { StartResults } from './descent/types.ts';
+export type { Progress, ProgressCallback } from './descent/progress.ts';
+export { makeOptimizer, optimizerSpec, type OptimizerSpec } from './optimizers/index.ts';
+export { chain, scale, scaleByAdam, scaleByRms, scaleByRss, trace } from './optimizers/transforms.ts';
+export type { Transform } from './optimizers/transform.ts';
+export { LIBRARY, findLibraryFunction } from './objectives/library/index.ts';
+export { objectiveFromExpression } from './objectives/expression/objective.ts';
+export { parseExpression } from './objectives/expression/parse.ts';
+export { resolveObjective } from './objectives/resolve.ts';
+export type { Box, KnownPoint, Objective, ObjectiveFn } from './objectives/types.ts';
+export { makeStartSet } from './starts/index.ts';
+export type { StartSet, StartSpec } from './starts/types.ts';
+export { summarize } from './basins/summarize.ts';
+export { classifyBasins } from './basins/classify.ts';
+export type { Basin, BasinSummary } from './basins/types.ts';
+export { BACKENDS, backendNames, defaultBackend, probeBackend, useBackend } from './backends/registry.ts';
+export { UserError } from './errors.ts';

@@ -1,0 +1,132 @@
+import type { Basin, BasinSummary } from '../basins/types.ts';
+import type { StartResults } from '../descent/types.ts';
+import { drawAxes } from './axes.ts';
+import { basinColours, type BasinColours } from './basin-colours.ts';
+import { drawTitle, encodePng, whiteCanvas } from './canvas.ts';
+import { strokeContours, CONTOUR_STYLE } from './contour-layer.ts';
+import { contourLevels, contourLines, type ContourLevels } from './contours.ts';
+import type { Field } from './field.ts';
+import { formatPercent, formatValue } from './format.ts';
+import { layoutFrame, type Frame } from './frame.ts';
+import { boxAround, drawLabels, type LabelRequest } from './labels.ts';
+import { drawLegend, type LegendItem } from './legend.ts';
+import { drawMinimum, MARKER_RADIUS } from './markers.ts';
+import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR } from './palette.ts';
+import { axisName, type Plane } from './plane.ts';
+import { drawStarts, startColours } from './starts-layer.ts';
+
+export interface BasinMapInput {
+  results: StartResults;
+  summary: BasinSummary;
+  /** The two axes shown and their ranges (the whole box for d = 2, a slice above). */
+  plane: Plane;
+  /** f over the plane, for contour lines; none are drawn without it. */
+  field?: Field;
+  title: string;
+  subtitle?: string;
+  width?: number;
+  height?: number;
+}
+
+export const BASIN_MAP_SIZE = { width: 900, height: 800 } as const;
+const LEGEND_WIDTH = 210;
+const CONTOUR_COUNT = 15;
+
+/** The layout renderBasinMap uses for this input: where a point of the plane lands in pixels. */
+export function basinMapFrame(input: Pick<BasinMapInput, 'plane' | 'width' | 'height'>): Frame {
+  const { width, height } = { ...BASIN_MAP_SIZE, ...definedSize(input) };
+  return layoutFrame(input.plane.range, { width, height, legendWidth: LEGEND_WIDTH });
+}
+
+/** The colours renderBasinMap gives the basins of this summary. */
+export function basinMapColours(summary: BasinSummary): BasinColours {
+  return basinColours(summary.basins);
+}
+
+/**
+ * The basin map as PNG bytes: every start in the colour of the basin it reached (greys when it
+ * reached none), contour lines of f on top, each minimum marked and labelled with its f, axes,
+ * title and a legend of basin shares.
+ */
+export function renderBasinMap(input: BasinMapInput): Uint8Array {
+  const frame = basinMapFrame(input);
+  const { canvas, ctx } = whiteCanvas(frame.width, frame.height);
+  const { results, summary, plane } = input;
+  const colours = basinMapColours(summary);
+
+  const perStart = startColours(results, summary, colours);
+  const merged = (id: number) => colours.colourOf[id] === OTHERS_COLOUR;
+  drawStarts(ctx, frame, results, plane.axes, perStart, summary.assignment, merged);
+
+  let levels: ContourLevels | undefined;
+  if (input.field) {
+    levels = contourLevels(input.field.values, CONTOUR_COUNT);
+    strokeContours(ctx, frame, contourLines(input.field, levels.levels));
+  }
+
+  const resolution = labelResolution(input);
+  drawMinima(ctx, frame, summary.basins, plane, resolution);
+  drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
+  drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
+  drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution), frame.legend);
+  return encodePng(canvas);
+}
+
+function definedSize(o: { width?: number; height?: number }): { width?: number; height?: number } {
+  return Object.fromEntries(Object.entries({ width: o.width, height: o.height }).filter(([, v]) => v !== undefined));
+}
+
+/** Rounding of f labels: a millionth of f's range in the picture (or of the minima's own spread). */
+function labelResolution(input: BasinMapInput): number {
+  const fs = input.field ? Array.from(input.field.values).filter(Number.isFinite) : input.summary.basins.map((b) => b.f);
+  if (fs.length === 0) return 1e-6;
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const v of fs) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return Math.max(1e-6 * (hi - lo), 1e-7);
+}
+
+/**
+ * Markers first (all of them, so that no label hides one), then labels in order of importance:
+ * global minima, then the basins that hold the most starts.
+ */
+function drawMinima(ctx: Parameters<typeof drawMinimum>[0], frame: Frame, basins: readonly Basin[], plane: Plane, resolution: number): void {
+  const { plot, x, y } = frame;
+  const [a, b] = plane.axes;
+  const visible = basins
+    .map((basin) => ({ basin, px: x(basin.x[a]), py: y(basin.x[b]) }))
+    .filter(({ px, py }) => px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height);
+  // Locals under globals: a star must never be covered.
+  const drawOrder = [...visible].sort((p, q) => Number(p.basin.global) - Number(q.basin.global));
+  for (const m of drawOrder) drawMinimum(ctx, m.px, m.py, m.basin.global);
+  const obstacles = visible.map((m) => boxAround(m.px, m.py, m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local));
+  const requests: LabelRequest[] = [...visible]
+    .sort((p, q) => Number(q.basin.global) - Number(p.basin.global) || q.basin.count - p.basin.count || p.basin.id - q.basin.id)
+    .map((m) => ({ x: m.px, y: m.py, text: formatValue(m.basin.f, resolution), bold: m.basin.global, clear: m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local }));
+  drawLabels(ctx, requests, plot, obstacles);
+}
+
+function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number): LegendItem[] {
+  const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f, share of starts` }];
+  for (const b of colours.shown) {
+    items.push({ kind: 'swatch', colour: colours.colourOf[b.id], text: `${b.global ? '★ ' : ''}f = ${formatValue(b.f, resolution)}  ${formatPercent(b.fraction)}`, bold: b.global });
+  }
+  if (colours.others) {
+    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `${colours.others.basins} others  ${formatPercent(colours.others.fraction)}` });
+  }
+  const { maxiter, interrupted, diverged } = s.counts;
+  items.push({ kind: 'swatch', colour: NOT_CONVERGED_COLOUR, text: `not converged  ${formatPercent((maxiter + interrupted) / s.n)}` });
+  items.push({ kind: 'swatch', colour: DIVERGED_COLOUR, text: `diverged  ${formatPercent(diverged / s.n)}` });
+  items.push({ kind: 'gap' });
+  const what = s.sense === 'min' ? 'minimum' : 'maximum';
+  if (s.basins.some((b) => b.global)) items.push({ kind: 'marker', global: true, text: `global ${what}` });
+  if (s.basins.some((b) => !b.global)) items.push({ kind: 'marker', global: false, text: `local ${what}` });
+  items.push({ kind: 'note', text: `labels: f at the ${what}` });
+  if (colours.others) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
+  if (plane.d > 2) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
+  if (levels && levels.levels.length > 0) {
+    items.push({ kind: 'gap' });
+    items.push({ kind: 'line', colour: CONTOUR_STYLE.colour, width: 1, text: `f: ${levels.levels.length} contour levels` });
+    items.push({ kind: 'note', text: levels.log ? 'log-spaced above the lowest f' : 'evenly spaced' });
+  }
+  return items;
+}
