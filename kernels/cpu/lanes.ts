@@ -30,7 +30,7 @@ export class Lanes {
     this.bits = wide ? 64 : 32;
     this.mant = wide ? 52 : 23;
     this.bias = wide ? 1023 : 127;
-    this.f = wide ? this.m.f64x2 : this.m.f32x4;
+    this.f = (wide ? this.m.f64x2 : this.m.f32x4) as never;
     this.i = (wide ? this.m.i64x2 : this.m.i32x4) as never;
   }
 

@@ -161,6 +161,7 @@ export const webgpu: BackendSpec = {
   async load() {
     const probe = await webgpu.probe();
     if (!probe.available) throw new Error(probe.reason);
+    await installWebGpu();
     // navigator.gpu must exist before this import: tfjs-webgpu registers itself only if it does.
     await import('@tensorflow/tfjs-backend-webgpu');
     if (!tf.findBackendFactory('webgpu')) throw new Error('the webgpu backend did not register with tfjs');

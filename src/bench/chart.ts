@@ -43,11 +43,11 @@ export async function renderChart(r: BenchReport): Promise<Buffer> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#111111';
-  ctx.font = `bold 17px ${FONT}`;
-  ctx.fillText('basinmap bench: point-iterations per second against batch size (log-log; higher is faster)', 14, 24);
+  ctx.font = `bold 16px ${FONT}`;
+  ctx.fillText('basinmap bench: throughput against batch size (log-log, higher is faster)', 14, 24, canvas.width - 28);
   ctx.font = `12px ${FONT}`;
   ctx.fillStyle = '#444444';
-  ctx.fillText(`${machineLine(r.machine)}; ${r.createdAt.slice(0, 10)}`, 14, 44);
+  ctx.fillText(`${machineLine(r.machine)}; ${r.createdAt.slice(0, 10)}`, 14, 44, canvas.width - 28);
   if (panels.length === 0) {
     ctx.fillText('no cell was measured', 14, HEADER_H + 30);
   }
@@ -104,6 +104,10 @@ function drawPanel(ctx: SKRSContext2D, x0: number, y0: number, title: string, se
 
   ctx.lineWidth = 1;
   ctx.font = `12px ${FONT}`;
+  // Faint lines at 2..9 × each decade, so a reader can place a point within a decade.
+  ctx.strokeStyle = '#f3f3f3';
+  for (let e = xlo; e < xhi; e++) for (let m = 2; m < 10; m++) line(ctx, px(m * 10 ** e), top, px(m * 10 ** e), bottom);
+  for (let e = ylo; e < yhi; e++) for (let m = 2; m < 10; m++) line(ctx, left, py(m * 10 ** e), right, py(m * 10 ** e));
   for (let e = xlo; e <= xhi; e++) {
     ctx.strokeStyle = '#e3e3e3';
     line(ctx, px(10 ** e), top, px(10 ** e), bottom);

@@ -3,7 +3,7 @@ import { measureCell } from './cell.ts';
 import { describeMachine } from './machine.ts';
 import { PEERS, runPeer } from './peers.ts';
 import { BENCH_SCHEMA, type BackendEntry, type BenchReport, type BenchSettings, type Cell, type PeerResult } from './report.ts';
-import { HEADLINE_WORKLOAD, WORKLOADS, type Workload } from './workloads.ts';
+import { HEADLINE_WORKLOAD, WORKLOADS, type PreparedWorkload, type Workload } from './workloads.ts';
 
 /** Progress the caller may show; the library itself never prints. */
 export type BenchEvent =
@@ -38,19 +38,22 @@ export async function runBench(req: BenchRequest): Promise<BenchReport> {
     const steps = w.fixedSteps ? settings.steps ?? w.defaultSteps : w.defaultSteps;
     const sizes = [...(settings.sizes ?? w.defaultSizes)].sort((a, b) => a - b);
     const over = new Map<string, string>();
-    for (const n of sizes) {
-      const prepared = w.prepare(n, steps);
+    for (const requested of sizes) {
+      const n = w.sizeFor(requested);
+      // Starts are made only once some backend will run this size: a skipped 1e7 × 50 costs nothing.
+      let prepared: PreparedWorkload | undefined;
       for (const backend of usable) {
         const prior = cells.filter((c) => c.workload === w.name && c.backend === backend && c.status === 'ok').pop();
-        const estimate = prior && predictCellSeconds(prior, prepared.n, settings.repeats);
+        const estimate = prior && predictCellSeconds(prior, n, settings.repeats);
         if (!over.has(backend) && estimate !== undefined && estimate > settings.budgetSeconds) {
-          over.set(backend, `over budget: predicted ${estimate.toFixed(0)} s > ${settings.budgetSeconds} s from n = ${prepared.n}`);
+          over.set(backend, `over budget: predicted ${estimate.toFixed(0)} s > ${settings.budgetSeconds} s from n = ${n}`);
         }
         let cell: Cell;
         if (over.has(backend)) {
-          cell = { workload: w.name, backend, n: prepared.n, steps: prepared.steps, status: 'skipped', reason: over.get(backend) };
+          cell = { workload: w.name, backend, n, steps, status: 'skipped', reason: over.get(backend) };
         } else {
-          emit({ kind: 'cell-start', workload: w.name, backend, n: prepared.n });
+          emit({ kind: 'cell-start', workload: w.name, backend, n });
+          prepared ??= w.prepare(requested, steps);
           await useBackend(backend);
           cell = await measureCell(w, prepared, backend, settings.repeats);
         }

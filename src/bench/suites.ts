@@ -16,7 +16,7 @@ export interface Suite {
 export const SUITES: Record<string, Suite> = {
   standard: {
     name: 'standard',
-    describe: 'every workload at its default sizes (Rastrigin 1e2..1e6, the 10-D and 50-D ones 1e2..1e5, the map 1000 × 1000)',
+    describe: 'every workload at its default sizes (Rastrigin 1e2..1e6, the 10-D and 50-D ones 1e2..1e5, the map 100² to 1000²)',
     workloads: Object.keys(WORKLOADS),
     sizes: null,
     repeats: 3,

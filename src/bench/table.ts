@@ -11,10 +11,14 @@ export function benchTable(r: BenchReport): string {
       `throughput = starts × steps / wall s, median [min..max]; ratios are against cpu in this same run`,
   );
   parts.push(backendLines(r));
+  let lastMethod = '';
   for (const w of r.workloads) {
     const cells = r.cells.filter((c) => c.workload === w.name);
     if (cells.length === 0) continue;
-    parts.push(`${w.name}: ${w.title} (${w.d}-D, ${w.optimizer})\n  method: ${w.method}\n` + cellTable(cells));
+    // Workloads measured the same way share one method line.
+    const method = w.method === lastMethod ? '  method: as above\n' : `  method: ${w.method}\n`;
+    lastMethod = w.method;
+    parts.push(`${w.name}: ${w.title} (${w.d}-D, ${w.optimizer})\n${method}` + cellTable(cells));
   }
   if (r.peers.length > 0) parts.push(peerTable(r));
   parts.push(`total ${seconds(r.totalSeconds)} s`);
@@ -25,7 +29,7 @@ function backendLines(r: BenchReport): string {
   const rows = r.backends.map((b) =>
     b.available ? [b.name, b.device ?? '', b.initSeconds === undefined ? '–' : seconds(b.initSeconds)] : [b.name, `unavailable: ${b.reason}`],
   );
-  return 'backends:\n' + alignTable(['backend', 'device', 'init s'], rows);
+  return 'backends:\n' + alignTable(['backend', 'device', 'init s'], rows, { leftColumns: 2 });
 }
 
 const CELL_HEADER = ['backend', 'n', 'steps', 's/run', 'pt-it/s', '[min..max]', '× cpu', 'ms/step', 'warm-up s', 'kern/step', 'amort.', 'peak RSS', 'peak tensors'];

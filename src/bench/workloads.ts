@@ -48,6 +48,8 @@ export interface Workload {
   defaultSizes: number[];
   method: string;
   objective(): Objective;
+  /** The batch size actually run for a requested n, known without preparing anything. */
+  sizeFor(n: number): number;
   prepare(n: number, steps: number): PreparedWorkload;
 }
 
@@ -84,11 +86,13 @@ export function himmelblauMap1000(): Workload {
     optimizer,
     fixedSteps: false,
     defaultSteps: DESCENT_DEFAULTS.maxIter,
-    defaultSizes: [1e6],
+    // The smaller grids let the budget rule predict the 1000 × 1000 one before running it.
+    defaultSizes: [1e4, 1e5, 1e6],
     method:
       'mapBasins() on a √n × √n grid with the map command defaults (gtol 1e-4, ≤ 1000 iterations, compaction), then matchKnown, summary.json and starts.csv ' +
       'written to a temp dir; the clock covers all of it; point-iterations = Σ nit',
     objective: () => libraryFunction('himmelblau'),
+    sizeFor: (n) => Math.max(1, Math.round(Math.sqrt(n))) ** 2,
     prepare(n) {
       const objective = w.objective();
       const box = objective.box(2);
@@ -160,6 +164,7 @@ function steppingWorkload(name: string, title: string, fn: string, d: number, op
     defaultSizes,
     method: STEPPING_METHOD,
     objective: () => libraryFunction(fn),
+    sizeFor: (n) => n,
     prepare(n, steps) {
       const objective = w.objective();
       const box = objective.box(d);

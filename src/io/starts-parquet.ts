@@ -34,15 +34,14 @@ export async function startsParquet(r: StartResults, assignment: Int32Array, gro
   let from = 0;
   const batches = new ReadableStream({
     // Pulled one row group at a time; the Arrow data of a group is freed once it is handed over.
+    // With no starts, one empty batch still gives the file its columns.
     pull(controller) {
-      if (from >= r.n && r.n > 0) return controller.close();
       const to = Math.min(r.n, from + groupRows);
-      const columns = startBatch(arrow, r, assignment, from, to);
-      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(columns), 'stream'));
+      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(startBatch(arrow, r, assignment, from, to)), 'stream'));
       for (const batch of table.recordBatches()) controller.enqueue(batch);
       table.free();
       from = to;
-      if (r.n === 0) controller.close(); // an empty run still gets a file with the full schema
+      if (from >= r.n) controller.close();
     },
   }, { highWaterMark: 0 });
   const props = new pq.WriterPropertiesBuilder().setCompression(codec(arrow, pq)).setMaxRowGroupSize(groupRows).build();

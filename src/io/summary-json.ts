@@ -1,9 +1,15 @@
+import { createRequire } from 'node:module';
 import type { BasinSummary } from '../basins/types.ts';
+import { wilson } from '../basins/wilson.ts';
 import type { BackendProbe } from '../backends/types.ts';
 import type { DescentOptions } from '../descent/options.ts';
 import { STATUS } from '../descent/status.ts';
 import type { Box, KnownPoint, Objective } from '../objectives/types.ts';
 import { packageVersion } from '../backends/versions.ts';
+
+// Read from our own package.json: packageVersion('basinmap') only finds installed packages.
+const BASINMAP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const TFJS_PACKAGES = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
 
 export interface SummaryContext {
   objective: Objective;
@@ -16,24 +22,29 @@ export interface SummaryContext {
   seconds: Record<string, number>;
   known: (KnownPoint | undefined)[];
   partial?: boolean;
+  /** Every option's final value (see cli/options/config.ts): as a --config file, it reruns this run. */
+  config?: Record<string, unknown>;
 }
 
 /** summary.json: the basins, the counts, and everything needed to reproduce the run. */
 export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<string, unknown> {
   return {
-    tool: { name: 'basinmap', version: packageVersion('basinmap') === 'not installed' ? undefined : packageVersion('basinmap') },
+    tool: { name: 'basinmap', version: BASINMAP_VERSION },
     createdAt: new Date().toISOString(),
     partial: ctx.partial ?? false,
+    config: ctx.config,
     objective: { name: ctx.objective.name, title: ctx.objective.title, formula: ctx.objective.formula, d: ctx.d, box: ctx.box, source: ctx.objective.source },
     starts: { n: s.n, ...ctx.starts },
     descent: ctx.descent,
     control: ctx.control,
     backend: ctx.backend,
-    versions: { node: process.version, '@tensorflow/tfjs-core': packageVersion('@tensorflow/tfjs-core') },
+    versions: { node: process.version, basinmap: BASINMAP_VERSION, ...Object.fromEntries(TFJS_PACKAGES.map((p) => [p, packageVersion(p)])) },
     seconds: ctx.seconds,
     tolerances: s.tolerances,
     counts: { n: s.n, ...s.counts },
-    basins: s.basins.map((b, k) => ({ ...b, known: ctx.known[k] ?? null })),
+    // Wilson rather than ±z·√(p(1−p)/n): it stays in [0, 1], and is not a single point when
+    // every start reached the same basin.
+    basins: s.basins.map((b, k) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[k] ?? null })),
     statuses: STATUS,
   };
 }

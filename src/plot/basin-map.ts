@@ -2,11 +2,11 @@ import type { Basin, BasinSummary } from '../basins/types.ts';
 import type { StartResults } from '../descent/types.ts';
 import { drawAxes } from './axes.ts';
 import { basinColours, type BasinColours } from './basin-colours.ts';
-import { drawTitle, encodePng, whiteCanvas } from './canvas.ts';
+import { drawTitle, encodePng, whiteCanvas, type Ctx } from './canvas.ts';
 import { strokeContours, CONTOUR_STYLE } from './contour-layer.ts';
 import { contourLevels, contourLines, type ContourLevels } from './contours.ts';
 import type { Field } from './field.ts';
-import { formatPercent, formatValue } from './format.ts';
+import { formatFixed, formatPercent, formatValue } from './format.ts';
 import { layoutFrame, type Frame } from './frame.ts';
 import { boxAround, drawLabels, type LabelRequest } from './labels.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
@@ -29,7 +29,7 @@ export interface BasinMapInput {
 }
 
 export const BASIN_MAP_SIZE = { width: 900, height: 800 } as const;
-const LEGEND_WIDTH = 210;
+const LEGEND_WIDTH = 240;
 const CONTOUR_COUNT = 15;
 
 /** The layout renderBasinMap uses for this input: where a point of the plane lands in pixels. */
@@ -65,7 +65,7 @@ export function renderBasinMap(input: BasinMapInput): Uint8Array {
   }
 
   const resolution = labelResolution(input);
-  drawMinima(ctx, frame, summary.basins, plane, resolution);
+  drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
   drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
   drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution), frame.legend);
@@ -86,46 +86,52 @@ function labelResolution(input: BasinMapInput): number {
 }
 
 /**
- * Markers first (all of them, so that no label hides one), then labels in order of importance:
- * global minima, then the basins that hold the most starts.
+ * Markers first (all of them, so that no label hides one), then labels for the basins that have
+ * a colour of their own, in order of importance: global minima, then the basins that hold the most
+ * starts. Merged basins get no label: a hundred labels on a Rastrigin map would be a texture.
  */
-function drawMinima(ctx: Parameters<typeof drawMinimum>[0], frame: Frame, basins: readonly Basin[], plane: Plane, resolution: number): void {
+function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: readonly Basin[], plane: Plane, resolution: number): void {
   const { plot, x, y } = frame;
   const [a, b] = plane.axes;
-  const visible = basins
-    .map((basin) => ({ basin, px: x(basin.x[a]), py: y(basin.x[b]) }))
-    .filter(({ px, py }) => px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height);
+  const inPlot = (px: number, py: number) => px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height;
+  const visible = basins.map((basin) => ({ basin, px: x(basin.x[a]), py: y(basin.x[b]) })).filter(({ px, py }) => inPlot(px, py));
   // Locals under globals: a star must never be covered.
   const drawOrder = [...visible].sort((p, q) => Number(p.basin.global) - Number(q.basin.global));
   for (const m of drawOrder) drawMinimum(ctx, m.px, m.py, m.basin.global);
-  const obstacles = visible.map((m) => boxAround(m.px, m.py, m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local));
-  const requests: LabelRequest[] = [...visible]
+  const radius = (m: (typeof visible)[number]) => (m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local);
+  const obstacles = visible.map((m) => boxAround(m.px, m.py, radius(m)));
+  const shown = new Set(colours.shown.map((s) => s.id));
+  const requests: LabelRequest[] = visible
+    .filter((m) => shown.has(m.basin.id))
     .sort((p, q) => Number(q.basin.global) - Number(p.basin.global) || q.basin.count - p.basin.count || p.basin.id - q.basin.id)
-    .map((m) => ({ x: m.px, y: m.py, text: formatValue(m.basin.f, resolution), bold: m.basin.global, clear: m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local }));
+    .map((m) => ({ x: m.px, y: m.py, text: formatValue(m.basin.f, resolution), bold: m.basin.global, clear: radius(m) }));
   drawLabels(ctx, requests, plot, obstacles);
 }
 
 function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number): LegendItem[] {
-  const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f, share of starts` }];
+  const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map(axisName).join(', ')})`, right: 'starts' }];
+  // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
+  const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
   for (const b of colours.shown) {
-    items.push({ kind: 'swatch', colour: colours.colourOf[b.id], text: `${b.global ? '★ ' : ''}f = ${formatValue(b.f, resolution)}  ${formatPercent(b.fraction)}`, bold: b.global });
+    const at = plane.axes.map((j) => formatFixed(b.x[j], step)).join(', ');
+    items.push({ kind: 'swatch', colour: colours.colourOf[b.id], text: `${formatValue(b.f, resolution)}  (${at})`, bold: b.global, right: formatPercent(b.fraction) });
   }
   if (colours.others) {
-    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `${colours.others.basins} others  ${formatPercent(colours.others.fraction)}` });
+    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `${colours.others.basins} more basins`, right: formatPercent(colours.others.fraction) });
   }
   const { maxiter, interrupted, diverged } = s.counts;
-  items.push({ kind: 'swatch', colour: NOT_CONVERGED_COLOUR, text: `not converged  ${formatPercent((maxiter + interrupted) / s.n)}` });
-  items.push({ kind: 'swatch', colour: DIVERGED_COLOUR, text: `diverged  ${formatPercent(diverged / s.n)}` });
+  items.push({ kind: 'swatch', colour: NOT_CONVERGED_COLOUR, text: 'not converged', right: formatPercent((maxiter + interrupted) / s.n) });
+  items.push({ kind: 'swatch', colour: DIVERGED_COLOUR, text: 'diverged', right: formatPercent(diverged / s.n) });
   items.push({ kind: 'gap' });
   const what = s.sense === 'min' ? 'minimum' : 'maximum';
   if (s.basins.some((b) => b.global)) items.push({ kind: 'marker', global: true, text: `global ${what}` });
   if (s.basins.some((b) => !b.global)) items.push({ kind: 'marker', global: false, text: `local ${what}` });
-  items.push({ kind: 'note', text: `labels: f at the ${what}` });
+  if (s.basins.length > 0) items.push({ kind: 'note', text: `labels: f at the ${what}` });
   if (colours.others) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
   if (plane.d > 2) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
   if (levels && levels.levels.length > 0) {
     items.push({ kind: 'gap' });
-    items.push({ kind: 'line', colour: CONTOUR_STYLE.colour, width: 1, text: `f: ${levels.levels.length} contour levels` });
+    items.push({ kind: 'line', colour: CONTOUR_STYLE.colour, width: 1.6, text: `f: ${levels.levels.length} contour levels` });
     items.push({ kind: 'note', text: levels.log ? 'log-spaced above the lowest f' : 'evenly spaced' });
   }
   return items;

@@ -20,7 +20,7 @@ export function contourLevels(values: Float32Array, count = 15): ContourLevels {
   const hi = sorted[sorted.length - 1];
   if (!(hi > lo)) return { levels: [], log: false };
   const span = hi - lo;
-  const low = (quantileSorted(sorted, 0.01) ?? lo) - lo;
+  const low = (quantileSorted(sorted as unknown as number[], 0.01) ?? lo) - lo;
   if (low > 0 ? span / low >= 100 : true) {
     const start = Math.max(low, span * 1e-4);
     const ratio = (span / start) ** (1 / count);

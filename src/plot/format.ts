@@ -1,16 +1,23 @@
 /**
- * f as a label: rounded to `resolution` (a millionth of f's range over the picture, say), so that
- * float32 residue like 3.1e-9 at a minimum whose f is 0 reads as 0, while -1.0316 keeps its digits.
+ * A value as a label: first rounded to `resolution` (a millionth of f's range over the picture,
+ * say), so that float32 residue like 3.1e-9 at a minimum whose f is 0 reads as 0, then shown with
+ * at most `digits` significant digits.
  */
-export function formatValue(v: number, resolution: number): string {
+export function formatValue(v: number, resolution: number, digits = 5): string {
   if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a >= 1e6 || (a > 0 && a < 1e-4 && a >= resolution)) return minus(v.toExponential(3).replace(/\.?0+e/, 'e'));
-  const decimals = resolution > 0 ? Math.min(6, Math.max(0, -Math.floor(Math.log10(resolution)))) : 6;
+  const r = resolution > 0 ? Math.round(v / resolution) * resolution : v;
+  if (r === 0) return '0';
+  const a = Math.abs(r);
+  if (a >= 1e6 || a < 1e-4) return minus(r.toExponential(digits - 1).replace(/\.?0+e/, 'e'));
+  return minus(String(Number(r.toPrecision(digits))));
+}
+
+/** A coordinate to the decimals that `step` needs (1e-3 of the axis, say); no trailing zeros. */
+export function formatFixed(v: number, step: number): string {
+  const decimals = Math.min(8, Math.max(0, Math.ceil(-Math.log10(step))));
   let s = v.toFixed(decimals);
   if (s.includes('.')) s = s.replace(/\.?0+$/, '');
-  if (/^-0$/.test(s)) s = '0';
-  return minus(s);
+  return s === '-0' ? '0' : minus(s);
 }
 
 /** A share of starts: one decimal, and "<0.1%" rather than a misleading "0.0%". */

@@ -43,8 +43,10 @@ export function layoutFrame([xr, yr]: [[number, number], [number, number]], o: F
     const k = Math.min(availW / w, availH / h);
     [pw, ph] = [w * k, h * k];
   }
-  const plot = { left: MARGIN.left + (availW - pw) / 2, top: MARGIN.top + (availH - ph) / 2, width: pw, height: ph };
-  const legend = { left: o.width - MARGIN.right - o.legendWidth, top: MARGIN.top, width: o.legendWidth, height: availH };
+  // Top-left: the plot stays next to its title and axis labels; spare room gathers bottom-right.
+  const plot = { left: MARGIN.left, top: MARGIN.top, width: pw, height: ph };
+  // The legend starts level with the plot's top edge, and may run down to the canvas margin.
+  const legend = { left: Math.min(o.width - MARGIN.right - o.legendWidth, plot.left + pw + MARGIN.gap), top: plot.top, width: o.legendWidth, height: o.height - MARGIN.bottom / 2 - plot.top };
   return {
     width: o.width,
     height: o.height,

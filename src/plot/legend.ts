@@ -3,8 +3,8 @@ import type { Rect } from './frame.ts';
 import { drawDot, drawMinimum } from './markers.ts';
 
 export type LegendItem =
-  | { kind: 'heading'; text: string }
-  | { kind: 'swatch'; colour: string; text: string; bold?: boolean }
+  | { kind: 'heading'; text: string; right?: string }
+  | { kind: 'swatch'; colour: string; text: string; bold?: boolean; right?: string }
   | { kind: 'marker'; global: boolean; text: string }
   | { kind: 'line'; colour: string; width: number; text: string; dash?: number[] }
   | { kind: 'dot'; colour: string; text: string }
@@ -40,6 +40,11 @@ export function drawLegend(ctx: Ctx, items: LegendItem[], rect: Rect): void {
       case 'heading':
         ctx.font = font(Math.round(12 * k), 'bold');
         ctx.fillText(fit(ctx, it.text, rect.width), rect.left, y);
+        if (it.right) {
+          ctx.textAlign = 'right';
+          ctx.fillText(it.right, rect.left + rect.width, y);
+          ctx.textAlign = 'left';
+        }
         break;
       case 'note':
         ctx.font = font(Math.round(11 * k));
@@ -54,7 +59,14 @@ export function drawLegend(ctx: Ctx, items: LegendItem[], rect: Rect): void {
         ctx.strokeRect(rect.left + 1.5, y - 6 * k + 0.5, 14, 12 * k - 1);
         ctx.fillStyle = '#222222';
         if (it.bold) ctx.font = font(Math.round(12 * k), 'bold');
-        ctx.fillText(fit(ctx, it.text, textW), textX, y);
+        if (it.right) {
+          // A right-aligned column (shares) keeps numbers comparable down the list.
+          const rw = ctx.measureText(it.right).width;
+          ctx.textAlign = 'right';
+          ctx.fillText(it.right, rect.left + rect.width, y);
+          ctx.textAlign = 'left';
+          ctx.fillText(fit(ctx, it.text, textW - rw - 8), textX, y);
+        } else ctx.fillText(fit(ctx, it.text, textW), textX, y);
         break;
       case 'marker':
         drawMinimum(ctx, rect.left + 8.5, y, it.global, it.global ? 7 * k : 4 * k);
@@ -81,7 +93,7 @@ export function drawLegend(ctx: Ctx, items: LegendItem[], rect: Rect): void {
         const h = 10 * k;
         for (let i = 0; i < w; i++) {
           ctx.fillStyle = it.colour(i / (w - 1));
-          ctx.fillRect(rect.left + 1 + i, y - h / 2, 1.5, h);
+          ctx.fillRect(rect.left + 1 + i, y - h / 2, i < w - 1 ? 1.5 : 1, h);
         }
         ctx.strokeStyle = 'rgba(0,0,0,0.45)';
         ctx.strokeRect(rect.left + 1.5, y - h / 2 + 0.5, w - 1, h - 1);

@@ -29,8 +29,9 @@ export async function basinMapPng(req: MapPictureRequest): Promise<Uint8Array> {
     summary: req.result.summary,
     plane: req.plane,
     field,
-    title: `${req.objective.title}: which start reaches which ${req.descent.sense === 'min' ? 'minimum' : 'maximum'}`,
-    subtitle: `${req.starts}; ${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}`,
+    title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
+    // Settings first: a long start description is what gets cut when the line is too long.
+    subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,
     ...req.size,
   });
 }

@@ -1,6 +1,8 @@
 import { UserError } from '../errors.ts';
 import type { Box } from '../objectives/types.ts';
+import type { StartSpec } from '../starts/types.ts';
 import { axisName, planeOf, type Plane } from './plane.ts';
+import { sliceStartRows, type SliceStarts } from './slice-starts.ts';
 
 /** "x1,x3" (or "1,3") as zero-based axis indices of a d-dimensional box. */
 export function parseSliceAxes(text: string, d: number): [number, number] {
@@ -43,4 +45,46 @@ export function parsePngSize(text: string): { width: number; height: number } {
     throw new UserError(`--png-size "${text}" must be WIDTHxHEIGHT in pixels, from 300x240 to 10000x10000, like 900x800`);
   }
   return { width, height };
+}
+
+/** Grid counts of a slice: --grid "100" or "100x80", or √n per axis from --n; 100 × 100 by default. */
+export function sliceGridCounts(a: { grid?: string; n?: number; sampler?: string; startsFile?: string }): [number, number] {
+  if (a.startsFile !== undefined || (a.sampler !== undefined && a.sampler !== 'grid')) {
+    throw new UserError('--slice makes its own grid of starts over the two slice axes: drop --sampler and --starts-file (size it with --grid or --n)');
+  }
+  if (a.grid !== undefined) {
+    const c = a.grid.split(/[x,]/).map((s) => Number(s.trim()));
+    if (c.length > 2 || c.some((v) => !Number.isInteger(v) || v < 2)) throw new UserError(`--grid "${a.grid}" with --slice must be one or two whole numbers ≥ 2, like 100 or 100x80`);
+    return [c[0], c[c.length - 1]];
+  }
+  if (a.n !== undefined) {
+    const side = Math.round(Math.sqrt(a.n));
+    if (!(side >= 2)) throw new UserError(`--n ${a.n} is too few for a slice grid: give at least 4`);
+    return [side, side];
+  }
+  return [100, 100];
+}
+
+export interface MapSlice {
+  plane: Plane;
+  starts: SliceStarts;
+  /** The grid as a start spec, for what summary.json records. */
+  spec: StartSpec;
+}
+
+/**
+ * The slice `map --slice x1,x3 --at ...` asks for, with its grid of starts; undefined without
+ * --slice. Checked before any descent, so a typo never costs a run.
+ */
+export function mapSlice(
+  a: { slice?: string; at?: string; grid?: string; n?: number; sampler?: string; startsFile?: string },
+  box: Box,
+): MapSlice | undefined {
+  if (a.slice === undefined) {
+    if (a.at !== undefined) throw new UserError('--at gives the fixed coordinates of a --slice: add --slice x1,x2 (or drop --at)');
+    return undefined;
+  }
+  const plane = parseSlicePlane(parseSliceAxes(a.slice, box.length), a.at, box);
+  const counts = sliceGridCounts(a);
+  return { plane, starts: sliceStartRows(plane, counts), spec: { sampler: 'grid', gridCounts: counts } };
 }

@@ -6,14 +6,16 @@ const F64 = {
   mid: 0.66,
   P: [-6.485021904942025371773e1, -1.228866684490136173410e2, -7.500855792314704667340e1, -1.615753718733365076637e1, -8.750608600031904122785e-1],
   Q: [1.945506571482613964425e2, 4.853903996359136964868e2, 4.328810604912902668951e2, 1.650270098316988542046e2, 2.485846490142306297962e1, 1],
-  moreBits: 6.123233995736765886130e-17,
 };
 const TAN_3PI_8 = 2.414213562373095;
 
-/** π/2 and π as hi + lo pairs of the lane type, so that π/2 − r keeps its last bit. */
+/** Low parts of π, π/2, π/4 beyond float64 (π − fl64(π) and its halves). */
+const PI_LO64 = 1.2246467991473532e-16;
+
+/** A multiple of π as hi + lo of the lane type, so that π/2 − r keeps its last bit. */
 function split(L: Lanes, v: number): [V, V] {
-  const hi = L.bits === 32 ? Math.fround(v) : v;
-  const lo = L.bits === 32 ? v - hi : (v === Math.PI ? 1.2246467991473532e-16 : 6.123233995736766e-17);
+  const hi = L.f32 ? Math.fround(v) : v;
+  const lo = L.f32 ? v - hi : (PI_LO64 * v) / Math.PI;
   return [L.c(hi), L.c(lo)];
 }
 
@@ -29,15 +31,15 @@ function atanAbs(L: Lanes, a: V): V {
   const den = L.sel(big, a, L.sel(mid, L.add(a, L.c(1)), L.c(1)));
   const u = L.div(num, den);
   const z = L.mul(u, u);
-  let y: V;
-  if (f32) {
-    y = L.add(L.mul(L.mul(L.poly(z, F32.poly), z), u), u);
-    return L.add(L.sel(big, L.c(Math.PI / 2), L.sel(mid, L.c(Math.PI / 4), L.c(0))), y);
-  }
-  const pq = L.div(L.mul(z, L.poly(z, F64.P)), L.poly(z, F64.Q));
-  y = L.add(L.mul(u, pq), u);
-  y = L.add(y, L.sel(big, L.c(F64.moreBits), L.sel(mid, L.c(0.5 * F64.moreBits), L.c(0))));
-  return L.add(L.sel(big, L.c(Math.PI / 2), L.sel(mid, L.c(Math.PI / 4), L.c(0))), y);
+  let y = f32
+    ? L.add(L.mul(L.mul(L.poly(z, F32.poly), z), u), u)
+    : L.add(L.mul(u, L.div(L.mul(z, L.poly(z, F64.P)), L.poly(z, F64.Q))), u);
+  // The offset π/2 or π/4 in two parts: its rounding error would otherwise be a full ulp of the
+  // result wherever y nearly cancels it (cephes' MOREBITS).
+  const [pio2hi, pio2lo] = split(L, Math.PI / 2);
+  const [pio4hi, pio4lo] = split(L, Math.PI / 4);
+  y = L.add(y, L.sel(big, pio2lo, L.sel(mid, pio4lo, L.c(0))));
+  return L.add(L.sel(big, pio2hi, L.sel(mid, pio4hi, L.c(0))), y);
 }
 
 function copySign(L: Lanes, magnitude: V, signOf: V): V {

@@ -3,8 +3,9 @@ import { expLanes } from './exp.ts';
 import { logLanes } from './log.ts';
 
 /**
- * x^y per lane with Math.pow's special cases: y = 0 or x = 1 give 1 (even with NaN), a negative x
- * needs an integer y (sign (−1)^y) or gives NaN, zeros and infinities follow from e^(y·ln|x|).
+ * x^y per lane with C's pow special cases (as tfjs's wasm backend): y = 0 or x = 1 give 1 (even
+ * with NaN; Math.pow says NaN for 1^NaN and 1^∞), a negative finite x needs an integer y (sign
+ * (−1)^y) or gives NaN, zeros and infinities follow from e^(y·ln|x|).
  * The magnitude e^(y·ln|x|) amplifies the error of ln|x| by |y·ln x|, so float32 lanes compute it
  * in float64 lanes (two f64x2 per f32x4) and round once: ≤ 1 ulp f32 whenever the result is a
  * normal number. Float64 lanes have no wider type here: the error is about (2 + |y·ln x|) ulp.
@@ -17,7 +18,8 @@ export function powLanes(L: Lanes, x: V, y: V): V {
   const isOdd = L.and(isInt, L.ne(L.floor(half), half));
   const xSign = L.and(x, L.signBit);
   let r = L.xor(magnitude, L.and(xSign, isOdd));
-  r = L.sel(L.andNot(L.lt(x, L.c(0)), isInt), L.c(NaN), r);
+  // A negative finite base needs an integer exponent; (−∞)^y is still ±∞ or ±0.
+  r = L.sel(L.andNot(L.and(L.lt(x, L.c(0)), L.finite(x)), isInt), L.c(NaN), r);
   return L.sel(L.or(L.eq(y, L.c(0)), L.eq(x, L.c(1))), L.c(1), r);
 }
 

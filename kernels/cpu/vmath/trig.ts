@@ -1,10 +1,33 @@
 import type { Lanes, V } from '../lanes.ts';
 import { shifterBits } from './exp.ts';
 
-// π/2 split so that n·P1 and n·P2 are exact for the n in range (cephes' DP1..3 ×2 in float32,
-// fdlibm's 33+33+53-bit pio2_1, pio2_2, pio2_3 in float64).
+/** π in hexadecimal, 200 bits: enough for any split of π/2 a float32 reduction needs. */
+const PI_HEX = '3243F6A8885A308D313198A2E03707344A4093822299F31D008';
+
+/**
+ * π/2 as parts of `bits` significant bits each (so n·part is exact for n < 2^(24−bits)) followed
+ * by one float32 tail: the float32 reduction x − n·P1 − n·P2 − ... then loses nothing until the
+ * tail, which is what keeps sin x accurate near the zeros of sin at large |x|.
+ */
+function splitHalfPi(bits: number, parts: number): number[] {
+  const scale = 4 * (PI_HEX.length - 1);
+  let rest = BigInt('0x' + PI_HEX) >> 1n;
+  const out: number[] = [];
+  for (let k = 0; k <= parts; k++) {
+    const width = rest.toString(2).length;
+    const keep = k < parts ? bits : 24;
+    const drop = BigInt(Math.max(width - keep, 0));
+    const part = (rest >> drop) << drop;
+    out.push(Number(part) / 2 ** scale);
+    rest -= part;
+  }
+  return out;
+}
+
+// π/2 split so that every n·P_i but the last is exact for the n in range: three 11-bit parts
+// and a tail in float32 (|n| < 2^13), fdlibm's 33+33+53-bit pio2_1, pio2_2, pio2_3 in float64.
 const F32 = {
-  pio2: [1.5703125, 4.837512969970703125e-4, 7.54978995489188216e-8],
+  pio2: splitHalfPi(11, 3),
   sin: [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4],
   cos: [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5],
 };
@@ -21,8 +44,8 @@ const F64 = {
  * both: sin' = cos). x = n·π/2 + r with |r| ≤ π/4 by a three-part Cody–Waite reduction, then the
  * cephes sinf/cosf (float32) or fdlibm __kernel_sin/__kernel_cos (float64) polynomials on r, and
  * n mod 4 (read from the rounding shifter's low bits) picks and signs them.
- * Valid range: the reduction is exact while n·P2 is, |x| ≤ 8192 in float32 and |x| ≤ 1.6e6 in
- * float64; beyond that the error grows with |x| (as an absolute error of about |x|·2^-37 for f32).
+ * Valid range: the reduction is exact up to its last part while |n| < 2^13 (|x| ≤ 12867) in
+ * float32 and |n| < 2^20 (|x| ≤ 1.6e6) in float64; beyond that the error grows with |x|.
  * ±∞ and NaN give NaN. Measured error (test/kernels/vmath.test.ts): ≤ 2 ulp f32, ≤ 1 ulp f64 in range.
  */
 export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
@@ -30,7 +53,8 @@ export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
   const shifter = 1.5 * 2 ** L.mant;
   const t = L.add(L.mul(x, L.c(2 / Math.PI)), L.c(shifter));
   const n = L.sub(t, L.c(shifter));
-  const r = L.sub(L.sub(L.sub(x, L.mul(n, L.c(C.pio2[0]))), L.mul(n, L.c(C.pio2[1]))), L.mul(n, L.c(C.pio2[2])));
+  let r = x;
+  for (const p of C.pio2) r = L.sub(r, L.mul(n, L.c(p)));
   const z = L.mul(r, r);
   const s = L.add(r, L.mul(L.mul(r, z), L.poly(z, C.sin)));
   let c: V;

@@ -5,18 +5,24 @@ import { matchKnown } from '../../basins/match-known.ts';
 import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/run.ts';
 import { UserError } from '../../errors.ts';
 import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
-import { startsCsv } from '../../io/starts-csv.ts';
+import { writeStartFiles } from '../../io/start-files.ts';
 import { summaryDocument } from '../../io/summary-json.ts';
 import { mapBasins } from '../../map.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
 import { makeStartSet } from '../../starts/index.ts';
+import { basinMapPng } from '../../plot/map-picture.ts';
+import { planeOf } from '../../plot/plane.ts';
+import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
 import { progressReporter } from '../progress.ts';
+import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
 import { descentFromArgs, descentOptions, type DescentArgs } from '../options/descent.ts';
+import { formatOption, startFormats, type FormatArgs } from '../options/format.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
+import { mapChoicesAsOptions } from '../options/resolved.ts';
 import { startOptions, startSpecFromArgs, type StartArgs } from '../options/starts.ts';
 
-interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs {
+interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatArgs, ConfigArgs {
   backend?: string;
   out?: string;
   json: boolean;
@@ -25,21 +31,30 @@ interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs {
   chunk?: number;
   compact: boolean;
   clusterTol?: number;
+  png: boolean;
+  pngSize: string;
+  slice?: string;
+  at?: string;
 }
 
 export const mapCommand: CommandModule<object, MapArgs> = {
   command: 'map [fn]',
   describe: 'Descend from many starts and map which start reaches which minimum',
   builder: (y) =>
-    descentOptions(startOptions(objectiveOptions(y as Argv<object>)))
+    // configOption reads the option list when parsing, so it covers options declared after it too.
+    configOption(formatOption(descentOptions(startOptions(objectiveOptions(y as Argv<object>)))))
       .option('backend', { type: 'string', describe: 'tfjs backend (default: the fastest available; see `basinmap backends`)' })
-      .option('out', { type: 'string', describe: 'directory for summary.json and starts.csv' })
+      .option('out', { type: 'string', describe: 'directory for summary.json and the per-start files (--format)' })
       .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('check-every', { type: 'number', default: RUN_DEFAULTS.checkEvery, describe: 'test termination (and read back) every this many steps' })
       .option('chunk', { type: 'number', describe: 'starts per batch (default: ~8 MiB per [rows, d] tensor)' })
       .option('compact', { type: 'boolean', default: true, describe: 'drop finished starts from the batch (--no-compact keeps them)' })
       .option('cluster-tol', { type: 'number', describe: 'distance under which end points are one minimum (default: 1e-3 of the box)' })
+      .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
+      .option('png-size', { type: 'string', default: '900x800', describe: 'size of basin-map.png in pixels, WIDTHxHEIGHT' })
+      .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
+      .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
       .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapArgs>,
@@ -49,9 +64,12 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     if (!(Number.isInteger(a.checkEvery) && a.checkEvery >= 1)) throw new UserError(`--check-every must be a whole number ≥ 1, got ${a.checkEvery}`);
     if (a.chunk !== undefined && !(Number.isInteger(a.chunk) && a.chunk >= 1)) throw new UserError(`--chunk must be a whole number ≥ 1, got ${a.chunk}`);
     if (a.clusterTol !== undefined && !(a.clusterTol > 0)) throw new UserError(`--cluster-tol must be > 0, got ${a.clusterTol}`);
-    const spec = startSpecFromArgs(a, d);
-    const starts = await makeStartSet(spec, box);
+    const slice = mapSlice(a, box);
+    const pngSize = parsePngSize(a.pngSize);
+    const spec = slice?.spec ?? startSpecFromArgs(a, d);
+    const starts = slice?.starts ?? (await makeStartSet(spec, box));
     if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
+    const formats = startFormats(a.format);
     if (a.out) prepareOutputDir(a.out);
 
     const backend = a.backend ?? (await defaultBackend());
@@ -69,11 +87,14 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       backend: { name: backend, probe },
       seconds: result.seconds,
       known,
+      config: resolvedConfig(a, mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec })),
     });
-    if (a.out) {
-      writeFileAtomic(join(a.out, 'starts.csv'), startsCsv(result.results, result.summary.assignment));
-      writeFileAtomic(join(a.out, 'summary.json'), JSON.stringify(doc, null, 2) + '\n');
-    }
+    const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
+    const png = a.out && a.png && plane ? join(a.out, 'basin-map.png') : undefined;
+    if (png) writeFileAtomic(png, await basinMapPng({ objective, result, plane: plane!, descent, starts: starts.describe, size: pngSize }));
+    // summary.json goes last: its presence says the per-start files are complete.
+    const written = a.out ? [...(await writeStartFiles(a.out, formats, result.results, result.summary.assignment)), ...(png ? [png] : []), join(a.out, 'summary.json')] : [];
+    if (a.out) writeFileAtomic(join(a.out, 'summary.json'), JSON.stringify(doc, null, 2) + '\n');
     if (a.json) {
       process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
       return;
@@ -83,7 +104,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
         `backend ${backend}; ${result.seconds.descent.toFixed(2)} s\n\n` +
         basinTable(result.summary, known) + '\n' +
-        (a.out ? `wrote ${join(a.out, 'summary.json')} and ${join(a.out, 'starts.csv')}\n` : ''),
+        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
     );
   },
 };

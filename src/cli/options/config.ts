@@ -9,7 +9,7 @@ export interface ConfigArgs {
 }
 
 /** What yargs knows of a command's options (its getOptions(), which its typings leave out). */
-interface OptionTable {
+export interface OptionTable {
   key: Record<string, unknown>;
   boolean: string[];
   number: string[];
@@ -25,9 +25,9 @@ const camel = (k: string) => k.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpp
 const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
- * Adds `--config FILE` (.json, .yaml or .yml) to a command: the file may set any option declared
- * before this call, keyed as on the command line (kebab-case) or camelCase, and flags on the
- * command line override it. yargs merges the file (command line > file > defaults); the loader
+ * Adds `--config FILE` (.json, .yaml or .yml) to a command: the file may set any of the command's
+ * options (the list is read when parsing, so options declared after this call count too), keyed
+ * as on the command line (kebab-case) or camelCase, and flags on the command line override it. yargs merges the file (command line > file > defaults); the loader
  * only reads, parses and checks it, so a mistake is one line that names the file.
  */
 export function configOption<T>(y: Argv<T>): Argv<T & ConfigArgs> {
@@ -47,6 +47,7 @@ export function configOption<T>(y: Argv<T>): Argv<T & ConfigArgs> {
   };
   const check = (argv: Record<string | symbol, unknown>) => {
     if (problem) throw problem;
+    if (Array.isArray(argv.config)) throw new UserError('--config was given more than once: merge the files into one');
     if (argv.config === '') throw new UserError('--config needs a file: --config sweep.json (or .yaml)');
     // Hands the option table to the handler, for resolvedConfig: under a symbol, so that yargs'
     // strict check and JSON never see it.
@@ -104,8 +105,11 @@ function checkedValue(key: string, given: string, value: unknown, table: OptionT
   } else if (table.number.includes(key)) {
     if (typeof value !== 'number') fail(`"${given}" must be a number, got ${show}`);
   } else if (typeof value === 'number') {
-    // A string option written as a bare number in YAML or JSON (grid: 100, box: 5 is not one).
+    // A string option written as a bare number in YAML or JSON: grid: 100.
     value = String(value);
+  } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' || typeof v === 'string')) {
+    // A list option written as a list: box: [-5, 5], format: [csv, parquet].
+    value = value.join(',');
   } else if (typeof value !== 'string') {
     fail(`"${given}" must be a string, got ${show}`);
   }

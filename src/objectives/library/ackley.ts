@@ -35,7 +35,7 @@ export const ackley: Objective = {
     }),
   // The many local minima near the integer lattice have no published table; only the global one.
   known: (d) => [{ kind: 'minimum', x: repeat(d, 0), f: 0, global: true }],
-  source: 'Ackley (1987); Jamil & Yang (2013) f1; Surjanovic & Bingham, VLSE; f* re-derived at 30 digits',
+  source: 'Ackley (1987); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; f* re-derived at 30 digits',
   notes:
     'Not differentiable at 0 (a cone tip): the gradient there is taken as 0. In float32, f(0) is 0 only to within a few ulps of 22.7 (about 1e-6).',
 };

@@ -35,5 +35,5 @@ export const branin: Objective = {
     { kind: 'saddle', x: [0, 6], f: 20 - 5 / (4 * Math.PI) },
     { kind: 'saddle', x: [2 * Math.PI, 1.1], f: 20 - 5 / (4 * Math.PI) },
   ],
-  source: 'Branin (1972); Jamil & Yang (2013) f22; Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
+  source: 'Branin (1972); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
 };

@@ -52,7 +52,7 @@ export const rastrigin: Objective = {
     }),
   known: (d) => separableKnown(TERM, d),
   source:
-    'Rastrigin (1974); Jamil & Yang (2013) f102; SciPy go_benchmark_functions; f* and the count of minima re-derived at 30 digits; 1-D stationary points computed here at 40 digits',
+    'Rastrigin (1974); Jamil & Yang (2013); SciPy go_benchmark_functions; f* and the count of minima re-derived at 30 digits; 1-D stationary points computed here at 40 digits',
   notes:
     'All 21^d stationary points (11^d minima) are listed for d ≤ 2; for d ≥ 3 only the global minimum, as the lists would run to thousands.',
 };

@@ -42,6 +42,6 @@ export const sixHumpCamel: Objective = {
     { kind: 'maximum', x: [-1.230229876517, -0.162334584459], f: 2.496295351023577 },
     { kind: 'maximum', x: [1.230229876517, 0.162334584459], f: 2.496295351023577 },
   ],
-  source: 'Dixon & Szegő (1978); Jamil & Yang (2013) f30; Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
+  source: 'Dixon & Szegő (1978); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
   notes: 'Around ±(1.4, 0.4) a minimum, two saddles and a maximum lie within 0.4 of each other in f; the two saddles differ by only 1.1e-4.',
 };

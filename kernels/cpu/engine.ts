@@ -1,0 +1,117 @@
+import { availableParallelism } from 'node:os';
+import type { DescentOptions } from '../../src/descent/options.ts';
+import type { StartResults } from '../../src/descent/types.ts';
+import type { Expr } from '../../src/objectives/expression/ir.ts';
+import { buildTape } from '../ad/build.ts';
+import { formatTape, type Tape } from '../ad/tape.ts';
+import { adamCorrections, checkOptions } from '../semantics.ts';
+import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
+import type { Layout } from './layout.ts';
+import { cpuPool } from './pool.ts';
+import { buildStepModule } from './step-module.ts';
+
+export interface CpuKernel {
+  tape: Tape;
+  opts: DescentOptions;
+  dtype: FusedDtype;
+  layout: Layout;
+  module: WebAssembly.Module;
+  /** Identifies the kernel in the workers' instance cache. */
+  key: string;
+}
+
+/** Default starts per vector group: two vectors in flight hide the latency of long dependency chains (sin/cos, divisions). */
+export const DEFAULT_UNROLL = 2;
+/** Iterations per wasm call: long enough to amortise the call, short enough to stop soon once a block is done. */
+export const DEFAULT_STEPS_PER_CALL = 256;
+
+let counter = 0;
+
+/** Builds the SIMD kernel for one expression and one set of descent options. */
+export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = DEFAULT_UNROLL): Promise<CpuKernel> {
+  checkOptions(opts, tape.d);
+  const { bytes, layout } = buildStepModule(tape, opts, dtype, unroll);
+  const module = await WebAssembly.compile(bytes);
+  return { tape, opts, dtype, layout, module, key: `k${process.pid}-${counter++}-${formatTape(tape).length}` };
+}
+
+/** Runs every start on all cores: blocks of starts go to a pool of worker threads. */
+export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: EngineOptions = {}): Promise<StartResults> {
+  const { d } = kernel.tape;
+  const n = x0.length / d;
+  if (!Number.isInteger(n)) throw new RangeError(`x0 has ${x0.length} values, not a multiple of d = ${d}`);
+  const threads = Math.max(1, engineOpts.threads ?? availableParallelism());
+  const pool = cpuPool(threads);
+  const stepsPerCall = Math.max(1, engineOpts.stepsPerCall ?? DEFAULT_STEPS_PER_CALL);
+  const o = kernel.opts.optimizer;
+  const table = o.name === 'adam' ? adamCorrections(o.beta1, o.beta2, kernel.opts.maxIter) : undefined;
+  const G = kernel.layout.groupSize;
+  // Several blocks per thread so that a block of quick starts does not leave a core idle.
+  const block = Math.min(1 << 16, Math.max(G, Math.ceil(n / (threads * 8) / G) * G));
+
+  const out: StartResults = {
+    n, d, x0: Float32Array.from(x0),
+    x: new Float32Array(n * d), fun: new Float32Array(n), gradNorm: new Float32Array(n),
+    nit: new Int32Array(n), status: new Uint8Array(n),
+  };
+  const blocks: number[] = [];
+  for (let from = 0; from < n; from += block) blocks.push(from);
+  let next = 0;
+  const lane = async () => {
+    while (next < blocks.length) {
+      const from = blocks[next++];
+      const count = Math.min(block, n - from);
+      const xs = x0.slice(from * d, (from + count) * d);
+      const r = await pool.run(
+        { key: kernel.key, module: kernel.module, layout: kernel.layout, x0: xs, table, stepsPerCall, maxIter: kernel.opts.maxIter },
+        [xs.buffer],
+      );
+      out.x.set(r.x, from * d);
+      out.fun.set(r.fun, from);
+      out.gradNorm.set(r.gradNorm, from);
+      out.nit.set(r.nit, from);
+      out.status.set(r.status, from);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(threads, blocks.length) }, lane));
+  return out;
+}
+
+/**
+ * f and ∇f at n points ([n, d]) by the kernel's own generated code (its `evaluate` export), on
+ * this thread: what the gradient tests compare with tf.grad.
+ */
+export async function evaluateCpu(kernel: CpuKernel, points: ArrayLike<number>): Promise<Evaluation> {
+  const { d } = kernel.tape;
+  const W = kernel.layout.width;
+  const n = points.length / d;
+  const nVec = Math.ceil(n / W);
+  const inst = await WebAssembly.instantiate(kernel.module, {});
+  const { memory, evaluate } = inst.exports as { memory: WebAssembly.Memory; evaluate: (a: number, b: number, c: number) => void };
+  const inBytes = nVec * d * 16;
+  const need = inBytes + nVec * (d + 1) * 16;
+  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+  const Arr = kernel.dtype === 'float32' ? Float32Array : Float64Array;
+  const buf = new Arr(memory.buffer);
+  const es = Arr.BYTES_PER_ELEMENT;
+  for (let i = 0; i < n; i++) {
+    const v = Math.floor(i / W), l = i % W;
+    for (let j = 0; j < d; j++) buf[(v * d + j) * W + l] = points[i * d + j];
+  }
+  evaluate(0, inBytes, nVec);
+  const f = new Arr(n);
+  const grad = new Arr(n * d);
+  const o = inBytes / es;
+  for (let i = 0; i < n; i++) {
+    const v = Math.floor(i / W), l = i % W;
+    f[i] = buf[o + v * (d + 1) * W + l];
+    for (let j = 0; j < d; j++) grad[i * d + j] = buf[o + (v * (d + 1) + 1 + j) * W + l];
+  }
+  return { f, grad };
+}
+
+/** The shared engine signature: compile, then run on all cores. */
+export async function runFused(expr: Expr, d: number, x0: Float32Array, opts: DescentOptions, engineOpts: EngineOptions = {}): Promise<StartResults> {
+  const kernel = await compileCpu(buildTape(expr, d), opts, engineOpts.dtype ?? 'float32');
+  return runCpu(kernel, x0, engineOpts);
+}

@@ -1,0 +1,48 @@
+import type { FusedDtype } from '../types.ts';
+
+/**
+ * Where a block of starts lives in the kernel's linear memory. Starts go in groups of
+ * unroll × width (width = 4 float32 or 2 float64 lanes); a group is one record of fields, each
+ * field `unroll` vectors of 16 bytes:
+ *   x[0..d), state vectors (d each, 0-2 of them), fun, gradNorm, nit, status
+ * so one group's state is contiguous and every load is an aligned v128.
+ */
+export interface Layout {
+  dtype: FusedDtype;
+  d: number;
+  nState: number;
+  unroll: number;
+  /** Lanes per vector. */
+  width: number;
+  /** Starts per group. */
+  groupSize: number;
+  /** Fields per record (vectors per sub-vector). */
+  fields: number;
+  recordBytes: number;
+  /** Field indices. */
+  x: number;
+  state: number;
+  fun: number;
+  gradNorm: number;
+  nit: number;
+  status: number;
+}
+
+export function makeLayout(dtype: FusedDtype, d: number, nState: number, unroll: number): Layout {
+  const width = dtype === 'float32' ? 4 : 2;
+  const fields = d * (1 + nState) + 4;
+  const state = d;
+  const fun = d * (1 + nState);
+  return {
+    dtype, d, nState, unroll, width,
+    groupSize: unroll * width,
+    fields,
+    recordBytes: fields * unroll * 16,
+    x: 0, state, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3,
+  };
+}
+
+/** Byte offset, within a record, of sub-vector u of field f. */
+export function fieldOffset(L: Layout, field: number, u: number): number {
+  return (field * L.unroll + u) * 16;
+}

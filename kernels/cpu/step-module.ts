@@ -1,0 +1,173 @@
+import binaryen from 'binaryen';
+import type { DescentOptions } from '../../src/descent/options.ts';
+import { STATUS } from '../../src/descent/status.ts';
+import type { Tape } from '../ad/tape.ts';
+import { escapeGeometry, RUNNING, stateVectors } from '../semantics.ts';
+import type { FusedDtype } from '../types.ts';
+import { Body } from './body.ts';
+import { finishModule, newModule } from './emit.ts';
+import { Lanes, type V } from './lanes.ts';
+import { fieldOffset, makeLayout, type Layout } from './layout.ts';
+import { optimizerStep } from './optimizer-lanes.ts';
+import { emitTape } from './tape-lanes.ts';
+
+export interface StepModule {
+  bytes: Uint8Array<ArrayBuffer>;
+  layout: Layout;
+}
+
+/**
+ * The fused kernel as a wasm module with two exports over its memory:
+ *   run(base, nGroups, t0, K, table) → groups still running
+ *     advances every group of the block at `base` by up to K iterations (t0 … t0+K−1) of the
+ *     fused semantics (semantics.ts), all state in registers, finished lanes frozen by mask;
+ *     `table` holds adam's bias corrections, two scalars per iteration.
+ *   evaluate(in, out, nVec)
+ *     f and ∇f of nVec vectors of points ([v][j] vectors in, [v][f, g0..] vectors out), for tests.
+ * Hyperparameters, the box and the tolerances are baked in as constants.
+ */
+export function buildStepModule(tape: Tape, opts: DescentOptions, dtype: FusedDtype, unroll: number): StepModule {
+  const layout = makeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll);
+  const m = newModule();
+  addRun(m, tape, opts, layout);
+  addEvaluate(m, tape, dtype);
+  return { bytes: finishModule(m), layout };
+}
+
+function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: Layout): void {
+  const i32 = binaryen.i32;
+  const params = [i32, i32, i32, i32, i32];
+  const [BASE, NGROUPS, T0, K, TABLE] = [0, 1, 2, 3, 4];
+  const body = new Body(m, params);
+  const L = new Lanes(body, layout.dtype);
+  const get = (idx: number) => m.local.get(idx, i32);
+  const set = (idx: number, e: number) => body.emit(m.local.set(idx, e));
+  const [gIdx, p, t, k, remaining] = [body.local(i32), body.local(i32), body.local(i32), body.local(i32), body.local(i32)];
+  const { d, unroll: U } = layout;
+  const f32 = layout.dtype === 'float32';
+  const scalarBytes = f32 ? 4 : 8;
+  const clip = opts.bounds === 'clip';
+  const { centre, radius } = escapeGeometry(opts);
+  const checkEscape = radius.map((r) => Number.isFinite(r));
+  const at = (field: number, u: number) => fieldOffset(layout, field, u);
+  const load = (field: number, u: number) => L.load(get(p), at(field, u));
+  const store = (field: number, u: number, v: V) => L.store(get(p), at(field, u), v);
+  const anyOf = (vs: V[]) => L.anyTrue(vs.reduce((a, b) => L.or(a, b)));
+
+  set(remaining, m.i32.const(0));
+  set(gIdx, m.i32.const(0));
+  body.emit(m.block('groups_done', [m.loop('groups', body.block(() => {
+    body.emit(m.br('groups_done', m.i32.ge_u(get(gIdx), get(NGROUPS))));
+    set(p, m.i32.add(get(BASE), m.i32.mul(get(gIdx), m.i32.const(layout.recordBytes))));
+    const xs = range(U).map((u) => range(d).map((j) => L.variable(load(layout.x + j, u))));
+    const st = range(U).map((u) => range(layout.nState).map((s) => range(d).map((j) => L.variable(load(layout.state + s * d + j, u)))));
+    const active = range(U).map((u) => L.variable(L.eq(load(layout.status, u), L.c(RUNNING))));
+
+    body.emit(m.if(anyOf(active.map((a) => a.v)), body.block(() => {
+      set(t, get(T0));
+      set(k, m.i32.const(0));
+      body.emit(m.block('stop', [m.loop('step', body.block(() => {
+        body.emit(m.br('stop', m.i32.ge_u(get(k), get(K))));
+        const atLimit = L.splatCond(m.i32.ge_s(get(t), m.i32.const(opts.maxIter)));
+        let corr: [V, V] | undefined;
+        if (opts.optimizer.name === 'adam') {
+          const row = () => m.i32.add(get(TABLE), m.i32.mul(get(t), m.i32.const(2 * scalarBytes)));
+          const ld = (off: number) => L.splat(f32 ? m.f32.load(off, 4, row()) : m.f64.load(off, 8, row()));
+          corr = [ld(0), ld(scalarBytes)];
+        }
+        for (let u = 0; u < U; u++) {
+          const x = xs[u].map((xv) => xv.v);
+          const vals = emitTape(L, tape, x);
+          const f = vals[tape.f];
+          const g = tape.grad.map((gi) => (opts.sense === 'max' ? L.neg(vals[gi]) : vals[gi]));
+          const steps = range(d).map((j) => optimizerStep(L, opts.optimizer, g[j], st[u].map((s) => s[j].v), corr));
+          const x2 = range(d).map((j) => {
+            const moved = L.add(x[j], steps[j].step);
+            return clip ? L.min(L.max(moved, L.c(opts.box[j][0])), L.c(opts.box[j][1])) : moved;
+          });
+          const gp = clip
+            ? range(d).map((j) => {
+                const blocked = L.or(
+                  L.and(L.le(x[j], L.c(opts.box[j][0])), L.gt(g[j], L.c(0))),
+                  L.and(L.ge(x[j], L.c(opts.box[j][1])), L.lt(g[j], L.c(0))),
+                );
+                return L.sel(blocked, L.c(0), g[j]);
+              })
+            : g;
+          const sq = (v: V) => L.mul(v, v);
+          const gn = L.sqrt(gp.map(sq).reduce((a, b) => L.add(a, b)));
+          const moves = clip ? range(d).map((j) => L.sub(x2[j], x[j])) : steps.map((s) => s.step);
+          const sn = L.sqrt(moves.map(sq).reduce((a, b) => L.add(a, b)));
+
+          const finite = [L.finite(f), L.finite(gn), ...x.map((xj) => L.finite(xj))].reduce((a, b) => L.and(a, b));
+          const escapes = range(d).filter((j) => checkEscape[j]).map((j) => L.gt(L.abs(L.sub(x[j], L.c(centre[j]))), L.c(radius[j])));
+          const escaped = escapes.length ? escapes.reduce((a, b) => L.or(a, b)) : L.c(0);
+          const conv = L.le(gn, L.c(opts.gtol));
+          const xtol = L.le(sn, L.c(opts.xtol));
+          const stop = [L.not(finite), escaped, conv, xtol, atLimit].reduce((a, b) => L.or(a, b));
+          const done = L.and(active[u].v, stop);
+          active[u].set(L.andNot(active[u].v, done));
+          const keep = active[u].v;
+          xs[u].forEach((xv, j) => xv.set(L.sel(keep, x2[j], xv.v)));
+          st[u].forEach((s, si) => s.forEach((sv, j) => sv.set(L.sel(keep, steps[j].state[si], sv.v))));
+
+          // Finishing is rare: the outputs live in memory, written only when some lane finishes.
+          body.emit(m.if(L.anyTrue(done), body.block(() => {
+            const code = L.sel(finite,
+              L.sel(escaped, L.c(STATUS.escaped.code),
+                L.sel(conv, L.c(STATUS.gtol.code), L.sel(xtol, L.c(STATUS.xtol.code), L.c(STATUS.maxiter.code)))),
+              L.c(STATUS.nonfinite.code));
+            const tf = L.splat(f32 ? m.f32.convert_s.i32(get(t)) : m.f64.convert_s.i32(get(t)));
+            const put = (field: number, v: V) => store(field, u, L.sel(done, v, load(field, u)));
+            put(layout.status, code);
+            put(layout.nit, tf);
+            put(layout.fun, f);
+            put(layout.gradNorm, gn);
+          })));
+        }
+        body.emit(m.br('stop', m.i32.eqz(anyOf(active.map((a) => a.v)))));
+        set(t, m.i32.add(get(t), m.i32.const(1)));
+        set(k, m.i32.add(get(k), m.i32.const(1)));
+        body.emit(m.br('step'));
+      }))]));
+      for (let u = 0; u < U; u++) {
+        xs[u].forEach((xv, j) => store(layout.x + j, u, xv.v));
+        st[u].forEach((s, si) => s.forEach((sv, j) => store(layout.state + si * d + j, u, sv.v)));
+      }
+      set(remaining, m.i32.add(get(remaining), anyOf(active.map((a) => a.v))));
+    })));
+    set(gIdx, m.i32.add(get(gIdx), m.i32.const(1)));
+    body.emit(m.br('groups'));
+  }))]));
+  body.emit(m.return(get(remaining)));
+  m.addFunction('run', binaryen.createType(params), i32, body.locals, body.finish());
+  m.addFunctionExport('run', 'run');
+}
+
+function addEvaluate(m: binaryen.Module, tape: Tape, dtype: FusedDtype): void {
+  const i32 = binaryen.i32;
+  const params = [i32, i32, i32];
+  const body = new Body(m, params);
+  const L = new Lanes(body, dtype);
+  const get = (idx: number) => m.local.get(idx, i32);
+  const v = body.local(i32);
+  const d = tape.d;
+  body.emit(m.local.set(v, m.i32.const(0)));
+  body.emit(m.block('done', [m.loop('next', body.block(() => {
+    body.emit(m.br('done', m.i32.ge_u(get(v), get(2))));
+    const inPtr = () => m.i32.add(get(0), m.i32.mul(get(v), m.i32.const(16 * d)));
+    const xs = range(d).map((j) => L.load(inPtr(), 16 * j));
+    const vals = emitTape(L, tape, xs);
+    const outPtr = () => m.i32.add(get(1), m.i32.mul(get(v), m.i32.const(16 * (d + 1))));
+    L.store(outPtr(), 0, vals[tape.f]);
+    tape.grad.forEach((gi, j) => L.store(outPtr(), 16 * (j + 1), vals[gi]));
+    body.emit(m.local.set(v, m.i32.add(get(v), m.i32.const(1))));
+    body.emit(m.br('next'));
+  }))]));
+  m.addFunction('evaluate', binaryen.createType(params), binaryen.none, body.locals, body.finish());
+  m.addFunctionExport('evaluate', 'evaluate');
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

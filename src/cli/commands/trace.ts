@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { useBackend } from '../../backends/registry.ts';
+import { DESCENT_DEFAULTS } from '../../descent/options.ts';
+import { tracePaths, type TracePaths } from '../../descent/trace.ts';
+import { UserError } from '../../errors.ts';
+import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
+import { resolveObjective } from '../../objectives/resolve.ts';
+import { optimizerSpec } from '../../optimizers/index.ts';
+import { OPTIMIZER_NAMES } from '../../optimizers/spec.ts';
+import { parsePngSize } from '../../plot/slice-args.ts';
+import { traceColumns, traceCsv } from '../../plot/trace-csv.ts';
+import { tracePng } from '../../plot/trace-picture.ts';
+import { formatNumber } from '../format.ts';
+import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
+
+interface TraceArgs extends ObjectiveArgs {
+  x0?: string | string[];
+  lr: number;
+  iters: number;
+  optimizer: string;
+  beta?: number;
+  beta1?: number;
+  beta2?: number;
+  rho?: number;
+  eps?: number;
+  maximize: boolean;
+  gtol: number;
+  xtol: number;
+  csv?: string;
+  png?: string;
+  out?: string;
+  pngSize: string;
+  rows: number;
+  backend: string;
+}
+
+export const traceCommand: CommandModule<object, TraceArgs> = {
+  command: 'trace [fn]',
+  describe: 'Follow gradient descent step by step from a few starts: table, CSV and picture of the paths',
+  builder: (y) =>
+    objectiveOptions(y as Argv<object>)
+      // Not an array option: yargs would swallow the function name after it (repeats collect
+      // anyway). nargs 1 makes yargs take "-3,0" as the value instead of as short flags -3 -, -0.
+      .option('x0', { type: 'string', nargs: 1, describe: 'initial guess: "2" in 1-D, "1,2" in 2-D; repeat for several paths' })
+      .option('lr', { type: 'number', default: 0.01, describe: 'learning rate α (step = −α·∇f for gd)' })
+      .option('iters', { type: 'number', default: 100, describe: 'iterations at most (a path stops early once converged)' })
+      .option('optimizer', { type: 'string', default: 'gd', choices: OPTIMIZER_NAMES as unknown as string[], describe: 'update rule' })
+      .option('beta', { type: 'number', describe: 'momentum/nesterov decay (default 0.9)' })
+      .option('beta1', { type: 'number', describe: 'adam first-moment decay (default 0.9)' })
+      .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)' })
+      .option('rho', { type: 'number', describe: 'rmsprop decay (default 0.9)' })
+      .option('eps', { type: 'number', describe: 'adam/rmsprop/adagrad ε (default 1e-8)' })
+      .option('maximize', { type: 'boolean', default: false, describe: 'climb to maxima instead' })
+      .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'a path stops once ‖∇f‖ ≤ gtol (0: never)' })
+      .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'a path stops once a step is ≤ xtol long (0: never)' })
+      .option('csv', { type: 'string', describe: 'write every step of every path to this CSV file' })
+      .option('png', { type: 'string', describe: 'draw the paths to this PNG file (1-D and 2-D functions)' })
+      .option('out', { type: 'string', describe: 'directory for trace.csv and trace.png' })
+      .option('png-size', { type: 'string', default: '900x600', describe: 'picture size in pixels, WIDTHxHEIGHT' })
+      .option('rows', { type: 'number', default: 5, describe: 'steps shown at each end of a long path in the table' })
+      .option('backend', { type: 'string', default: 'cpu', describe: 'tfjs backend (a few points: plain cpu starts fastest)' })
+      .example('$0 trace "x^4 - 4x^2 + x" --box -2.5,2.5 --x0 2 --x0 -2 --lr 0.01 --png poly.png', 'the ball rolls into the nearest valley')
+      .example('$0 trace himmelblau --x0 0,0 --x0 -1,-1 --lr 0.01 --iters 300 --out out/trace', 'two paths over the contours, table, CSV and picture') as unknown as Argv<TraceArgs>,
+  handler: async (a) => {
+    const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
+    const x0s = parseStarts(a.x0, d, objective.title);
+    const optimizer = optimizerSpec(a.optimizer, { lr: a.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
+    if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
+    if (!(a.gtol >= 0) || !(a.xtol >= 0)) throw new UserError('--gtol and --xtol must be ≥ 0');
+    if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
+    const size = parsePngSize(a.pngSize);
+    if (a.png && d > 2) throw new UserError(`--png draws 1-D and 2-D functions; ${objective.title} is ${d}-dimensional (use --csv)`);
+    if (a.out) prepareOutputDir(a.out);
+    await useBackend(a.backend);
+
+    const paths = await tracePaths(objective.f, x0s, d, optimizer, a.iters, { gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' });
+
+    const written: string[] = [];
+    const csvPaths = [a.csv, a.out && join(a.out, 'trace.csv')].filter((p): p is string => !!p);
+    for (const p of csvPaths) (writeFileAtomic(p, traceCsv(paths)), written.push(p));
+    const pngPaths = [a.png, a.out && d <= 2 ? join(a.out, 'trace.png') : undefined].filter((p): p is string => !!p);
+    if (pngPaths.length > 0) {
+      const png = await tracePng({ objective, box, paths, optimizer, iters: a.iters, size });
+      for (const p of pngPaths) (writeFileAtomic(p, png), written.push(p));
+    }
+
+    process.stdout.write(
+      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n\n` +
+        paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
+        (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
+        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+    );
+  },
+};
+
+/** The --x0 values as points, each with exactly d coordinates. */
+export function parseStarts(x0: string | string[] | undefined, d: number, title: string): number[][] {
+  const texts = (x0 === undefined ? [] : [x0].flat()).map(String);
+  const example = Array.from({ length: d }, (_, j) => j + 1).join(',');
+  if (texts.length === 0) throw new UserError(`give an initial guess: --x0 ${example} (repeat --x0 for several paths)`);
+  return texts.map((t) => {
+    const p = t.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    if (p.some((v) => !Number.isFinite(v))) throw new UserError(`--x0 "${t}" must be numbers separated by commas, like --x0 ${example}`);
+    if (p.length !== d) {
+      throw new UserError(`--x0 "${t}" has ${p.length} coordinate${p.length === 1 ? '' : 's'} but ${title} is ${d}-dimensional: give ${d} numbers, like --x0 ${example}`);
+    }
+    return p;
+  });
+}
+
+const STOPS = { gtol: 'converged: ‖∇f‖ ≤ gtol', xtol: 'converged: step ≤ xtol', nonfinite: 'diverged: non-finite values', maxiter: 'iteration limit reached' } as const;
+
+/** One path as an aligned table: every step when short, else the first and last `rows` steps. */
+function pathTable(paths: TracePaths, k: number, d: number, rows: number): string {
+  const path = paths.x[k];
+  const last = path.length - 1;
+  const head = `path ${k + 1}: from ${point(path[0])} to ${point(path[last])} in ${last} steps (${STOPS[paths.stop[k]]})`;
+  const header = ['step', ...traceColumns(d).slice(2, 2 + d), 'f', '|grad|'];
+  const steps = last + 1 <= 2 * rows + 1 ? [...path.keys()] : [...Array(rows).keys(), -1, ...Array.from({ length: rows }, (_, i) => last - rows + 1 + i)];
+  const cells = steps.map((t) => (t < 0 ? ['...'] : [String(t), ...path[t].map(formatNumber), formatNumber(paths.f[k][t]), formatNumber(paths.gradNorm[k][t])]));
+  const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => (c[j] ?? '').length)));
+  const line = (c: string[]) => c.map((s, j) => s.padStart(widths[j])).join('  ');
+  return [head, line(header), ...cells.map(line)].join('\n');
+}
+
+function point(p: number[]): string {
+  return p.length === 1 ? formatNumber(p[0]) : `(${p.map(formatNumber).join(', ')})`;
+}

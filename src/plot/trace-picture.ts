@@ -1,0 +1,38 @@
+import type { TracePaths } from '../descent/trace.ts';
+import type { Box, Objective } from '../objectives/types.ts';
+import type { OptimizerSpec } from '../optimizers/index.ts';
+import { sampleCurve, sampleField } from './field.ts';
+import { formatShort } from './format.ts';
+import { planeOf } from './plane.ts';
+import { renderTrace, traceRange } from './trace-plot.ts';
+
+export interface TracePictureRequest {
+  objective: Objective;
+  box: Box;
+  paths: TracePaths;
+  optimizer: OptimizerSpec;
+  iters: number;
+  size?: { width: number; height: number };
+}
+
+/** trace.png for 1-D or 2-D paths: samples f over the plotted range, then draws. */
+export async function tracePng(req: TracePictureRequest): Promise<Uint8Array> {
+  const range = traceRange(req.box, req.paths);
+  const d = range.length;
+  if (d > 2) throw new RangeError(`a trace picture is 1-D or 2-D, got d = ${d}`);
+  // 600 points put a curve vertex every ~1 px; 200 × 200 keep 2-D contours smooth.
+  const curve = d === 1 ? await sampleCurve(req.objective.f, range[0], 600) : undefined;
+  const field = d === 2 ? await sampleField(req.objective.f, planeOf(range as Box), 200, 200) : undefined;
+  const o = req.optimizer;
+  // A typed formula is already the title.
+  const formula = req.objective.formula === req.objective.title ? '' : `${d === 1 ? 'f(x)' : 'f'} = ${req.objective.formula}; `;
+  return renderTrace({
+    paths: req.paths,
+    range,
+    curve,
+    field,
+    title: `${req.objective.title}: gradient descent, step by step`,
+    subtitle: `${formula}${o.name}, α = ${formatShort(o.lr)}, at most ${req.iters} iterations`,
+    ...req.size,
+  });
+}

@@ -1,0 +1,205 @@
+import { interpolateViridis } from 'd3-scale-chromatic';
+import type { TracePaths } from '../descent/trace.ts';
+import type { Box } from '../objectives/types.ts';
+import { drawAxes } from './axes.ts';
+import { drawTitle, encodePng, haloText, font, whiteCanvas, type Ctx } from './canvas.ts';
+import { CONTOUR_STYLE, strokeContours } from './contour-layer.ts';
+import { contourLevels, contourLines } from './contours.ts';
+import type { Field } from './field.ts';
+import { formatShort, formatValue } from './format.ts';
+import { layoutFrame, type Frame } from './frame.ts';
+import { drawLegend, type LegendItem } from './legend.ts';
+import { drawDot } from './markers.ts';
+import { BASIN_PALETTE } from './palette.ts';
+
+export interface TracePlotInput {
+  paths: TracePaths;
+  /** Plotted range per axis (see traceRange): one for 1-D, two for 2-D. */
+  range: Array<[number, number]>;
+  /** 1-D: f sampled over range[0], drawn as the curve the ball rolls on. */
+  curve?: { x: Float64Array; f: Float32Array };
+  /** 2-D: f over the plane, drawn as contour lines under the paths. */
+  field?: Field;
+  title: string;
+  subtitle?: string;
+  width?: number;
+  height?: number;
+}
+
+export const TRACE_SIZE = { width: 900, height: 600 } as const;
+const LEGEND_WIDTH = 230;
+// Viridis from dark purple to yellow-green: the pale yellow end vanishes on white.
+const stepColour = (t: number) => interpolateViridis(0.92 * t);
+
+/**
+ * The box, widened to take in where the paths went, but at most one box width on each side: a
+ * diverging path runs off the picture instead of shrinking the landscape to a dot.
+ */
+export function traceRange(box: Box, paths: TracePaths): Array<[number, number]> {
+  return box.map(([lo, hi], j) => {
+    const w = hi - lo;
+    let [a, b] = [lo, hi];
+    for (const path of paths.x) {
+      for (const p of path) if (Number.isFinite(p[j])) [a, b] = [Math.min(a, p[j]), Math.max(b, p[j])];
+    }
+    [a, b] = [Math.max(a, lo - w), Math.min(b, hi + w)];
+    const pad = a < lo || b > hi ? 0.03 * (b - a) : 0;
+    return [a - (a < lo ? pad : 0), b + (b > hi ? pad : 0)];
+  });
+}
+
+/** The paths as PNG bytes: over the curve f(x) for 1-D, over contour lines of f for 2-D. */
+export function renderTrace(input: TracePlotInput): Uint8Array {
+  const d = input.range.length;
+  if (d !== 1 && d !== 2) throw new RangeError(`a trace picture is 1-D or 2-D, got ${d} axes`);
+  const width = input.width ?? TRACE_SIZE.width;
+  const height = input.height ?? TRACE_SIZE.height;
+  const yRange = d === 1 ? curveRange(input) : input.range[1];
+  const frame = layoutFrame([input.range[0], yRange], { width, height, legendWidth: LEGEND_WIDTH, equalWithin: d === 1 ? 0 : 3 });
+  const { canvas, ctx } = whiteCanvas(width, height);
+
+  clipToPlot(ctx, frame, () => {
+    if (d === 1 && input.curve) drawCurve(ctx, frame, input.curve);
+    if (d === 2 && input.field) strokeContours(ctx, frame, contourLines(input.field, contourLevels(input.field.values, 15).levels));
+    drawPaths(ctx, frame, input.paths, d);
+  });
+  drawAxes(ctx, frame, d === 1 ? { x: 'x', y: 'f(x)' } : { x: 'x1', y: 'x2' });
+  drawTitle(ctx, input.title, input.subtitle, frame.plot.left, width - frame.plot.left - 16);
+  drawLegend(ctx, legendItems(input.paths, d, !!input.field, resolution(input)), frame.legend);
+  return encodePng(canvas);
+}
+
+/**
+ * The f axis: everything the paths visit and the whole bottom of the curve, but the curve's top
+ * only up to its 80th percentile, so that steep walls at the box edges (x⁴ grows fast) run off
+ * the top instead of flattening the valleys where the ball rolls.
+ */
+function curveRange(input: TracePlotInput): [number, number] {
+  let [lo, hi] = [Infinity, -Infinity];
+  const [x0, x1] = input.range[0];
+  const inside = (x: number, v: number) => x >= x0 && x <= x1 && Number.isFinite(v);
+  const curve: number[] = [];
+  if (input.curve) input.curve.f.forEach((v, i) => inside(input.curve!.x[i], v) && curve.push(v));
+  input.paths.x.forEach((path, k) =>
+    path.forEach((p, t) => {
+      const v = input.paths.f[k][t];
+      if (inside(p[0], v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    }),
+  );
+  if (curve.length > 0) {
+    curve.sort((a, b) => a - b);
+    lo = Math.min(lo, curve[0]);
+    hi = Math.max(hi, curve[Math.floor(0.8 * (curve.length - 1))]);
+  }
+  if (!(hi >= lo)) return [-1, 1];
+  const pad = hi > lo ? 0.06 * (hi - lo) : 1;
+  return [lo - pad, hi + pad];
+}
+
+function clipToPlot(ctx: Ctx, frame: Frame, draw: () => void): void {
+  const { plot } = frame;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, plot.top, plot.width, plot.height);
+  ctx.clip();
+  draw();
+  ctx.restore();
+}
+
+function drawCurve(ctx: Ctx, frame: Frame, curve: { x: Float64Array; f: Float32Array }): void {
+  ctx.beginPath();
+  let pen = false;
+  curve.x.forEach((x, i) => {
+    const v = curve.f[i];
+    if (!Number.isFinite(v)) return void (pen = false);
+    if (pen) ctx.lineTo(frame.x(x), frame.y(v));
+    else ctx.moveTo(frame.x(x), frame.y(v));
+    pen = true;
+  });
+  ctx.strokeStyle = '#333333';
+  ctx.lineWidth = 2;
+  ctx.stroke();
+}
+
+/** Where step t of path k is drawn: (x, f) in 1-D, (x1, x2) in 2-D. */
+function pixel(frame: Frame, paths: TracePaths, d: number, k: number, t: number): [number, number] {
+  const p = paths.x[k][t];
+  return [frame.x(p[0]), frame.y(d === 1 ? paths.f[k][t] : p[1])];
+}
+
+/**
+ * Each path as a thin line in its own colour joining its steps, the steps as dots coloured by
+ * step number (one scale for all paths), a ring at the start and a labelled end point.
+ */
+function drawPaths(ctx: Ctx, frame: Frame, paths: TracePaths, d: number): void {
+  const steps = Math.max(1, ...paths.x.map((p) => p.length - 1));
+  const finite = (k: number, t: number) => pixel(frame, paths, d, k, t).every(Number.isFinite);
+  paths.x.forEach((path, k) => {
+    ctx.beginPath();
+    let pen = false;
+    path.forEach((_, t) => {
+      if (!finite(k, t)) return void (pen = false);
+      const [px, py] = pixel(frame, paths, d, k, t);
+      if (pen) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+      pen = true;
+    });
+    ctx.strokeStyle = BASIN_PALETTE[k % BASIN_PALETTE.length];
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+  });
+  paths.x.forEach((path, k) => {
+    // Fewer, larger dots read better on short paths; long paths get small dots.
+    const r = path.length > 200 ? 2.5 : path.length > 60 ? 3.2 : 4;
+    path.forEach((_, t) => {
+      if (finite(k, t)) drawDot(ctx, ...pixel(frame, paths, d, k, t), r, stepColour(t / steps));
+    });
+  });
+  paths.x.forEach((path, k) => {
+    if (path.length === 0 || !finite(k, 0)) return;
+    const [sx, sy] = pixel(frame, paths, d, k, 0);
+    ctx.beginPath();
+    ctx.arc(sx, sy, 8, 0, 2 * Math.PI);
+    ctx.strokeStyle = BASIN_PALETTE[k % BASIN_PALETTE.length];
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+    ctx.font = font(12, 'bold');
+    ctx.textAlign = 'center';
+    // Above the ring, or below it when the ring is at the top edge.
+    const above = sy - 28 > frame.plot.top;
+    ctx.textBaseline = above ? 'bottom' : 'top';
+    haloText(ctx, `start ${k + 1}`, sx, above ? sy - 11 : sy + 11);
+  });
+}
+
+/** Rounding of f in the legend: a millionth of f's range in the picture, so 3e-11 reads as 0. */
+function resolution(input: TracePlotInput): number {
+  const values = input.curve?.f ?? input.field?.values ?? Float32Array.from(input.paths.f.flat());
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return hi > lo ? 1e-6 * (hi - lo) : 1e-7;
+}
+
+function legendItems(paths: TracePaths, d: number, contours: boolean, fStep: number): LegendItem[] {
+  const steps = Math.max(0, ...paths.x.map((p) => p.length - 1));
+  const items: LegendItem[] = [{ kind: 'heading', text: 'Paths' }];
+  paths.x.forEach((path, k) => {
+    const colour = BASIN_PALETTE[k % BASIN_PALETTE.length];
+    const last = path.length - 1;
+    items.push({ kind: 'line', colour, width: 2.5, text: `${k + 1}: from ${point(path[0])}` });
+    const end = last >= 0 && path[last].every(Number.isFinite) ? `to ${point(path[last])}, f = ${formatValue(paths.f[k][last], fStep)}` : 'diverged';
+    items.push({ kind: 'note', text: `   ${end}` });
+    items.push({ kind: 'note', text: `   ${last} steps, ${STOP_WORDS[paths.stop[k]]}` });
+  });
+  items.push({ kind: 'gap' }, { kind: 'heading', text: 'Step' }, { kind: 'ramp', colour: stepColour, from: '0', to: String(steps) });
+  if (d === 1) items.push({ kind: 'gap' }, { kind: 'line', colour: '#333333', width: 2, text: 'f(x)' });
+  if (contours) items.push({ kind: 'gap' }, { kind: 'line', colour: CONTOUR_STYLE.colour, width: 1.6, text: 'contour lines of f' });
+  return items;
+}
+
+const STOP_WORDS = { gtol: 'converged (small gradient)', xtol: 'converged (tiny step)', nonfinite: 'diverged', maxiter: 'iteration limit' } as const;
+
+function point(p: number[]): string {
+  const s = p.map((v) => formatShort(Number(v.toPrecision(4))));
+  return s.length === 1 ? s[0] : `(${s.join(', ')})`;
+}
