@@ -56,7 +56,7 @@ def main():
     warmup = timed()
     runs = [timed() for _ in range(a.repeats)]
     seconds = statistics.median(runs)
-    name = torch.cuda.get_device_name(0) if device.type == "cuda" else f"cpu, {torch.get_num_threads()} threads"
+    name = torch.cuda.get_device_name(0) if device.type == "cuda" else f"cpu, {torch.get_num_threads()} thread{'s' if torch.get_num_threads() > 1 else ''}"
     print(json.dumps({
         "peer": "torch",
         "n": a.n,

@@ -1,4 +1,6 @@
 import binaryen from 'binaryen';
+import type { ConstPool } from './const-pool.ts';
+import { MEMORY } from './emit.ts';
 
 export type E = number;
 
@@ -10,8 +12,23 @@ export type E = number;
 export class Body {
   readonly locals: number[] = [];
   private stack: E[][] = [[]];
+  /** Loads of pool constants, run once at entry. */
+  private readonly prologue: E[] = [];
+  private readonly constLocals = new Map<number, number>();
 
-  constructor(readonly m: binaryen.Module, readonly params: readonly number[]) {}
+  constructor(readonly m: binaryen.Module, readonly params: readonly number[], readonly pool: ConstPool) {}
+
+  /** The local holding a pool constant, loaded at function entry. */
+  constLocal(bytes: Uint8Array): number {
+    const off = this.pool.intern(bytes);
+    let idx = this.constLocals.get(off);
+    if (idx === undefined) {
+      idx = this.local(binaryen.v128);
+      this.constLocals.set(off, idx);
+      this.prologue.push(this.m.local.set(idx, this.m.v128.load(off, 16, this.m.i32.const(0), MEMORY)));
+    }
+    return idx;
+  }
 
   local(type: number): number {
     this.locals.push(type);
@@ -32,6 +49,6 @@ export class Body {
 
   /** The finished body; call once. */
   finish(): E {
-    return this.m.block(null, this.stack[0], binaryen.none);
+    return this.m.block(null, [...this.prologue, ...this.stack[0]], binaryen.none);
   }
 }

@@ -1,19 +1,27 @@
 import binaryen from 'binaryen';
+import { ConstPool } from './const-pool.ts';
 
-/** A fresh module with SIMD enabled and one exported memory. */
-export function newModule(initialPages = 1): binaryen.Module {
+/**
+ * Internal name of the one memory. Loads name it explicitly because the memory itself is only
+ * declared at the end, once the constant pool's size is known.
+ */
+export const MEMORY = 'mem';
+
+/** A fresh module with SIMD enabled, and the constant pool its functions will share. */
+export function newModule(): { m: binaryen.Module; pool: ConstPool } {
   const m = new binaryen.Module();
   m.setFeatures(binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt);
-  m.setMemory(initialPages, 65536, 'memory');
-  return m;
+  return { m, pool: new ConstPool() };
 }
 
 /**
- * Validates, optimizes (-O3: inlining, local coalescing, constant propagation over the SSA-style
- * locals the generators emit) and returns the module's binary. Disposes the module.
+ * Installs the memory (constant pool at 0, `heap_base` after it), validates, optimizes (-O3:
+ * local coalescing and CSE over the SSA-style locals the generators emit) and returns the
+ * module's binary. Disposes the module.
  */
-export function finishModule(m: binaryen.Module): Uint8Array<ArrayBuffer> {
+export function finishModule(m: binaryen.Module, pool: ConstPool): Uint8Array<ArrayBuffer> {
   try {
+    pool.install(m);
     if (!m.validate()) throw new Error('internal error: the generated wasm module does not validate');
     binaryen.setOptimizeLevel(3);
     binaryen.setShrinkLevel(0);

@@ -87,18 +87,19 @@ export async function evaluateCpu(kernel: CpuKernel, points: ArrayLike<number>):
   const n = points.length / d;
   const nVec = Math.ceil(n / W);
   const inst = await WebAssembly.instantiate(kernel.module, {});
-  const { memory, evaluate } = inst.exports as { memory: WebAssembly.Memory; evaluate: (a: number, b: number, c: number) => void };
+  const { memory, evaluate, heap_base } = inst.exports as { memory: WebAssembly.Memory; heap_base: WebAssembly.Global; evaluate: (a: number, b: number, c: number) => void };
+  const base = heap_base.value as number;
   const inBytes = nVec * d * 16;
-  const need = inBytes + nVec * (d + 1) * 16;
+  const need = base + inBytes + nVec * (d + 1) * 16;
   if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
   const Arr = kernel.dtype === 'float32' ? Float32Array : Float64Array;
-  const buf = new Arr(memory.buffer);
   const es = Arr.BYTES_PER_ELEMENT;
+  const buf = new Arr(memory.buffer, base);
   for (let i = 0; i < n; i++) {
     const v = Math.floor(i / W), l = i % W;
     for (let j = 0; j < d; j++) buf[(v * d + j) * W + l] = points[i * d + j];
   }
-  evaluate(0, inBytes, nVec);
+  evaluate(base, base + inBytes, nVec);
   const f = new Arr(n);
   const grad = new Arr(n * d);
   const o = inBytes / es;

@@ -1,6 +1,7 @@
 import binaryen from 'binaryen';
 import type { FusedDtype } from '../types.ts';
 import type { Body, E } from './body.ts';
+import { MEMORY } from './emit.ts';
 
 /** A vector value: reading it yields a fresh expression (binaryen expressions are single-use). */
 export interface V {
@@ -52,19 +53,19 @@ export class Lanes {
     return { get: () => this.m.local.get(idx, binaryen.v128) };
   }
 
-  /** A float constant in every lane, rounded to the lane type. */
+  /** A float constant in every lane, rounded to the lane type (from the constant pool). */
   c(x: number): V {
     const bytes = new Uint8Array(16);
     (this.bits === 32 ? new Float32Array(bytes.buffer) : new Float64Array(bytes.buffer)).fill(x);
-    return { get: () => this.m.v128.const(bytes) };
+    return this.ref(this.body.constLocal(bytes));
   }
 
-  /** An integer bit pattern in every lane. */
+  /** An integer bit pattern in every lane (from the constant pool). */
   ci(x: bigint): V {
     const bytes = new Uint8Array(16);
     if (this.bits === 32) new Int32Array(bytes.buffer).fill(Number(BigInt.asIntN(32, x)));
     else new BigInt64Array(bytes.buffer).fill(BigInt.asIntN(64, x));
-    return { get: () => this.m.v128.const(bytes) };
+    return this.ref(this.body.constLocal(bytes));
   }
 
   /** Lanes all-ones where the i32 `cond` is non-zero. */
@@ -78,11 +79,11 @@ export class Lanes {
   }
 
   load(ptr: E, offset: number): V {
-    return this.let(this.m.v128.load(offset, 16, ptr));
+    return this.let(this.m.v128.load(offset, 16, ptr, MEMORY));
   }
 
   store(ptr: E, offset: number, v: V): void {
-    this.body.emit(this.m.v128.store(offset, 16, ptr, v.get()));
+    this.body.emit(this.m.v128.store(offset, 16, ptr, v.get(), MEMORY));
   }
 
   // Float arithmetic.

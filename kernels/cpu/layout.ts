@@ -4,8 +4,9 @@ import type { FusedDtype } from '../types.ts';
  * Where a block of starts lives in the kernel's linear memory. Starts go in groups of
  * unroll × width (width = 4 float32 or 2 float64 lanes); a group is one record of fields, each
  * field `unroll` vectors of 16 bytes:
- *   x[0..d), state vectors (d each, 0-2 of them), fun, gradNorm, nit, status
- * so one group's state is contiguous and every load is an aligned v128.
+ *   x[0..d), state vectors (d each, 0-2 of them), xOut[0..d), fun, gradNorm, nit, status
+ * so one group's state is contiguous and every load is an aligned v128. x is the working point;
+ * xOut, fun, gradNorm, nit and status are written once, when the start finishes.
  */
 export interface Layout {
   dtype: FusedDtype;
@@ -22,6 +23,7 @@ export interface Layout {
   /** Field indices. */
   x: number;
   state: number;
+  xOut: number;
   fun: number;
   gradNorm: number;
   nit: number;
@@ -30,15 +32,16 @@ export interface Layout {
 
 export function makeLayout(dtype: FusedDtype, d: number, nState: number, unroll: number): Layout {
   const width = dtype === 'float32' ? 4 : 2;
-  const fields = d * (1 + nState) + 4;
+  const fields = d * (2 + nState) + 4;
   const state = d;
-  const fun = d * (1 + nState);
+  const xOut = d * (1 + nState);
+  const fun = xOut + d;
   return {
     dtype, d, nState, unroll, width,
     groupSize: unroll * width,
     fields,
     recordBytes: fields * unroll * 16,
-    x: 0, state, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3,
+    x: 0, state, xOut, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3,
   };
 }
 

@@ -5,11 +5,13 @@ import type { Tape } from '../ad/tape.ts';
 import { escapeGeometry, RUNNING, stateVectors } from '../semantics.ts';
 import type { FusedDtype } from '../types.ts';
 import { Body } from './body.ts';
-import { finishModule, newModule } from './emit.ts';
+import type { ConstPool } from './const-pool.ts';
+import { finishModule, MEMORY, newModule } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
 import { fieldOffset, makeLayout, type Layout } from './layout.ts';
 import { optimizerStep } from './optimizer-lanes.ts';
 import { emitTape } from './tape-lanes.ts';
+import { sqrtThreshold } from '../thresholds.ts';
 
 export interface StepModule {
   bytes: Uint8Array<ArrayBuffer>;
@@ -17,7 +19,7 @@ export interface StepModule {
 }
 
 /**
- * The fused kernel as a wasm module with two exports over its memory:
+ * The fused kernel as a wasm module with two exports over its memory (free from `heap_base` on):
  *   run(base, nGroups, t0, K, table) → groups still running
  *     advances every group of the block at `base` by up to K iterations (t0 … t0+K−1) of the
  *     fused semantics (semantics.ts), all state in registers, finished lanes frozen by mask;
@@ -28,17 +30,17 @@ export interface StepModule {
  */
 export function buildStepModule(tape: Tape, opts: DescentOptions, dtype: FusedDtype, unroll: number): StepModule {
   const layout = makeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll);
-  const m = newModule();
-  addRun(m, tape, opts, layout);
-  addEvaluate(m, tape, dtype);
-  return { bytes: finishModule(m), layout };
+  const { m, pool } = newModule();
+  addRun(m, pool, tape, opts, layout);
+  addEvaluate(m, pool, tape, dtype);
+  return { bytes: finishModule(m, pool), layout };
 }
 
-function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: Layout): void {
+function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOptions, layout: Layout): void {
   const i32 = binaryen.i32;
   const params = [i32, i32, i32, i32, i32];
   const [BASE, NGROUPS, T0, K, TABLE] = [0, 1, 2, 3, 4];
-  const body = new Body(m, params);
+  const body = new Body(m, params, pool);
   const L = new Lanes(body, layout.dtype);
   const get = (idx: number) => m.local.get(idx, i32);
   const set = (idx: number, e: number) => body.emit(m.local.set(idx, e));
@@ -49,6 +51,8 @@ function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: La
   const clip = opts.bounds === 'clip';
   const { centre, radius } = escapeGeometry(opts);
   const checkEscape = radius.map((r) => Number.isFinite(r));
+  const gtol2 = sqrtThreshold(opts.gtol, layout.dtype);
+  const xtol2 = sqrtThreshold(opts.xtol, layout.dtype);
   const at = (field: number, u: number) => fieldOffset(layout, field, u);
   const load = (field: number, u: number) => L.load(get(p), at(field, u));
   const store = (field: number, u: number, v: V) => L.store(get(p), at(field, u), v);
@@ -64,19 +68,22 @@ function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: La
     const active = range(U).map((u) => L.variable(L.eq(load(layout.status, u), L.c(RUNNING))));
 
     body.emit(m.if(anyOf(active.map((a) => a.v)), body.block(() => {
+      const limit = L.variable(L.c(0));
       set(t, get(T0));
       set(k, m.i32.const(0));
       body.emit(m.block('stop', [m.loop('step', body.block(() => {
         body.emit(m.br('stop', m.i32.ge_u(get(k), get(K))));
-        const atLimit = L.splatCond(m.i32.ge_s(get(t), m.i32.const(opts.maxIter)));
+        // At t = maxIter every running start ends; a scalar branch sets the mask only then.
+        body.emit(m.if(m.i32.ge_s(get(t), m.i32.const(opts.maxIter)), body.block(() => limit.set(L.ci(-1n)))));
         let corr: [V, V] | undefined;
         if (opts.optimizer.name === 'adam') {
           const row = () => m.i32.add(get(TABLE), m.i32.mul(get(t), m.i32.const(2 * scalarBytes)));
-          const ld = (off: number) => L.splat(f32 ? m.f32.load(off, 4, row()) : m.f64.load(off, 8, row()));
+          const ld = (off: number) => L.splat(f32 ? m.f32.load(off, 4, row(), MEMORY) : m.f64.load(off, 8, row(), MEMORY));
           corr = [ld(0), ld(scalarBytes)];
         }
         for (let u = 0; u < U; u++) {
-          const x = xs[u].map((xv) => xv.v);
+          // Snapshots: the variables are reassigned below, and a V reads its local when used.
+          const x = xs[u].map((xv) => L.let(xv.v.get()));
           const vals = emitTape(L, tape, x);
           const f = vals[tape.f];
           const g = tape.grad.map((gi) => (opts.sense === 'max' ? L.neg(vals[gi]) : vals[gi]));
@@ -95,26 +102,37 @@ function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: La
               })
             : g;
           const sq = (v: V) => L.mul(v, v);
-          const gn = L.sqrt(gp.map(sq).reduce((a, b) => L.add(a, b)));
+          const gn2 = gp.map(sq).reduce((a, b) => L.add(a, b));
           const moves = clip ? range(d).map((j) => L.sub(x2[j], x[j])) : steps.map((s) => s.step);
-          const sn = L.sqrt(moves.map(sq).reduce((a, b) => L.add(a, b)));
+          const sn2 = moves.map(sq).reduce((a, b) => L.add(a, b));
 
-          const finite = [L.finite(f), L.finite(gn), ...x.map((xj) => L.finite(xj))].reduce((a, b) => L.and(a, b));
-          const escapes = range(d).filter((j) => checkEscape[j]).map((j) => L.gt(L.abs(L.sub(x[j], L.c(centre[j]))), L.c(radius[j])));
-          const escaped = escapes.length ? escapes.reduce((a, b) => L.or(a, b)) : L.c(0);
-          const conv = L.le(gn, L.c(opts.gtol));
-          const xtol = L.le(sn, L.c(opts.xtol));
-          const stop = [L.not(finite), escaped, conv, xtol, atLimit].reduce((a, b) => L.or(a, b));
-          const done = L.and(active[u].v, stop);
-          active[u].set(L.andNot(active[u].v, done));
-          const keep = active[u].v;
-          xs[u].forEach((xv, j) => xv.set(L.sel(keep, x2[j], xv.v)));
-          st[u].forEach((s, si) => s.forEach((sv, j) => sv.set(L.sel(keep, steps[j].state[si], sv.v))));
+          // The per-step test, cheapened: "good" is f, ‖g‖ finite and x inside the escape box (an
+          // infinite or NaN x fails |x − c| ≤ R); ‖g‖ ≤ gtol and ‖step‖ ≤ xtol are tested on the
+          // squares against exact thresholds. Which reason ended a start is sorted out only in the
+          // (rare) branch where some lane finishes.
+          const selfDiff = (v: V) => L.sub(v, v);
+          const unbounded = range(d).filter((j) => !checkEscape[j]).map((j) => selfDiff(x[j]));
+          const nanIfBad = [selfDiff(f), selfDiff(gn2), ...unbounded].reduce((a, b) => L.add(a, b));
+          const inside = range(d).filter((j) => checkEscape[j]).map((j) => L.le(L.abs(L.sub(x[j], L.c(centre[j]))), L.c(radius[j])));
+          const good = [L.eq(nanIfBad, nanIfBad), ...inside].reduce((a, b) => L.and(a, b));
+          const conv = L.le(gn2, L.c(gtol2));
+          const xtol = L.le(sn2, L.c(xtol2));
+          const reasons = L.or(L.or(conv, xtol), limit.v);
+          const was = L.let(active[u].v.get());
+          const now = L.and(was, L.andNot(good, reasons));
+          active[u].set(now);
+          if (clip) xs[u].forEach((xv, j) => xv.set(L.sel(now, x2[j], xv.v)));
+          // x + 0 = x exactly: a frozen lane adds a masked-out step.
+          else xs[u].forEach((xv, j) => xv.set(L.add(x[j], L.and(steps[j].step, now))));
+          st[u].forEach((s, si) => s.forEach((sv, j) => sv.set(L.sel(now, steps[j].state[si], sv.v))));
 
           // Finishing is rare: the outputs live in memory, written only when some lane finishes.
+          const done = L.andNot(was, now);
           body.emit(m.if(L.anyTrue(done), body.block(() => {
+            const gn = L.sqrt(gn2);
+            const finite = [L.finite(f), L.finite(gn), ...x.map((xj) => L.finite(xj))].reduce((a, b) => L.and(a, b));
             const code = L.sel(finite,
-              L.sel(escaped, L.c(STATUS.escaped.code),
+              L.sel(L.not(good), L.c(STATUS.escaped.code),
                 L.sel(conv, L.c(STATUS.gtol.code), L.sel(xtol, L.c(STATUS.xtol.code), L.c(STATUS.maxiter.code)))),
               L.c(STATUS.nonfinite.code));
             const tf = L.splat(f32 ? m.f32.convert_s.i32(get(t)) : m.f64.convert_s.i32(get(t)));
@@ -123,6 +141,7 @@ function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: La
             put(layout.nit, tf);
             put(layout.fun, f);
             put(layout.gradNorm, gn);
+            x.forEach((xj, j) => put(layout.xOut + j, xj));
           })));
         }
         body.emit(m.br('stop', m.i32.eqz(anyOf(active.map((a) => a.v)))));
@@ -144,10 +163,10 @@ function addRun(m: binaryen.Module, tape: Tape, opts: DescentOptions, layout: La
   m.addFunctionExport('run', 'run');
 }
 
-function addEvaluate(m: binaryen.Module, tape: Tape, dtype: FusedDtype): void {
+function addEvaluate(m: binaryen.Module, pool: ConstPool, tape: Tape, dtype: FusedDtype): void {
   const i32 = binaryen.i32;
   const params = [i32, i32, i32];
-  const body = new Body(m, params);
+  const body = new Body(m, params, pool);
   const L = new Lanes(body, dtype);
   const get = (idx: number) => m.local.get(idx, i32);
   const v = body.local(i32);

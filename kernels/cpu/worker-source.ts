@@ -41,11 +41,13 @@ function runJob(job) {
   const n = x0.length / d;
   const nGroups = Math.ceil(n / G);
   const es = layout.dtype === 'float32' ? 4 : 8;
-  const base = Math.ceil(((table ? table.length : 0) * es) / 16) * 16;
+  // Memory: constant pool [0, heap_base), adam's table, then the records.
+  const tablePtr = inst.exports.heap_base.value;
+  const base = tablePtr + Math.ceil(((table ? table.length : 0) * es) / 16) * 16;
   const need = base + nGroups * layout.recordBytes;
   if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
   const buf = es === 4 ? new Float32Array(mem.buffer) : new Float64Array(mem.buffer);
-  if (table) buf.set(table, 0);
+  if (table) buf.set(table, tablePtr / es);
   const rec = layout.recordBytes / es;
   const b0 = base / es;
   buf.fill(0, b0, b0 + nGroups * rec);
@@ -62,13 +64,13 @@ function runJob(job) {
     }
   }
   for (let t0 = 0; t0 <= maxIter; t0 += stepsPerCall) {
-    const left = inst.exports.run(base, nGroups, t0, Math.min(stepsPerCall, maxIter + 1 - t0), 0);
+    const left = inst.exports.run(base, nGroups, t0, Math.min(stepsPerCall, maxIter + 1 - t0), tablePtr);
     if (left === 0) break;
   }
   const x = new Float32Array(n * d), fun = new Float32Array(n), gradNorm = new Float32Array(n);
   const nit = new Int32Array(n), status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) x[i * d + j] = buf[at(i, layout.x + j)];
+    for (let j = 0; j < d; j++) x[i * d + j] = buf[at(i, layout.xOut + j)];
     fun[i] = buf[at(i, layout.fun)];
     gradNorm[i] = buf[at(i, layout.gradNorm)];
     nit[i] = buf[at(i, layout.nit)];

@@ -24,7 +24,7 @@ export function compareTable(c: Comparison, beforeName: string, afterName: strin
       x.verdict === 'within noise' ? x.verdict : `${x.verdict} <<`,
     ];
   });
-  out.push(alignTable(header, rows, { leftColumns: 2 }));
+  out.push(alignTable(header, rows, { left: [0, 1] }));
   const flagged = c.changes.filter((x) => x.verdict === 'faster' || x.verdict === 'slower');
   out.push(`${flagged.length} of ${c.changes.filter((x) => x.ratio !== undefined).length} cells changed beyond the noise`);
   return out.join('\n\n') + '\n';

@@ -40,18 +40,18 @@ export function seconds(v: number | undefined): string {
 }
 
 /**
- * The first `leftColumns` columns left-aligned (names, text), the rest right-aligned (numbers). A row shorter than the header is a note row:
+ * Columns listed in `left` (default: the first) are left-aligned text, the rest right-aligned numbers. A row shorter than the header is a note row:
  * its cells but the last are aligned as usual and the last runs on freely (e.g. "skipped: ...").
  */
-export function alignTable(header: string[], rows: string[][], opts: { indent?: string; leftColumns?: number } = {}): string {
+export function alignTable(header: string[], rows: string[][], opts: { indent?: string; left?: number[] } = {}): string {
   const indent = opts.indent ?? '  ';
-  const leftColumns = opts.leftColumns ?? 1;
+  const left = new Set(opts.left ?? [0]);
   const full = rows.filter((r) => r.length === header.length);
   const notes = rows.filter((r) => r.length < header.length);
   const width = header.map((h, j) =>
     Math.max(h.length, ...full.map((r) => r[j].length), ...notes.map((r) => (j < r.length - 1 ? r[j].length : 0))),
   );
-  const cell = (c: string, j: number) => (j < leftColumns ? c.padEnd(width[j]) : c.padStart(width[j]));
+  const cell = (c: string, j: number) => (left.has(j) ? c.padEnd(width[j]) : c.padStart(width[j]));
   const line = (r: string[]) => {
     if (r.length === header.length) return indent + r.map(cell).join('  ').trimEnd();
     return indent + [...r.slice(0, -1).map(cell), r[r.length - 1]].join('  ');

@@ -29,7 +29,7 @@ function backendLines(r: BenchReport): string {
   const rows = r.backends.map((b) =>
     b.available ? [b.name, b.device ?? '', b.initSeconds === undefined ? '–' : seconds(b.initSeconds)] : [b.name, `unavailable: ${b.reason}`],
   );
-  return 'backends:\n' + alignTable(['backend', 'device', 'init s'], rows, { leftColumns: 2 });
+  return 'backends:\n' + alignTable(['backend', 'device', 'init s'], rows, { left: [0, 1] });
 }
 
 const CELL_HEADER = ['backend', 'n', 'steps', 's/run', 'pt-it/s', '[min..max]', '× cpu', 'ms/step', 'warm-up s', 'kern/step', 'amort.', 'peak RSS', 'peak tensors'];
@@ -71,22 +71,33 @@ function cellTable(cells: Cell[]): string {
 function peerTable(r: BenchReport): string {
   const ours = [...new Set(r.cells.filter((c) => c.workload === r.peerWorkload && c.status === 'ok').map((c) => c.backend))];
   const header = ['peer', 'n', 'steps', 'pt-it/s', '[min..max]', ...ours.map((b) => `÷ ${b}`), 'device'];
-  const rows = r.peers.map((p: PeerResult) => {
-    if (p.status !== 'ok') return [p.peer, size(p.n), `${p.status}: ${p.reason ?? ''}`];
-    const runs = p.runs ?? [p.pointIterationsPerSecond!];
-    return [
-      p.peer,
-      size(p.n),
-      String(p.steps),
-      sci(p.pointIterationsPerSecond),
-      `[${sci(Math.min(...runs))}..${sci(Math.max(...runs))}]`,
-      ...ours.map((b) => ratio(p.vs?.[b])),
-      p.device ?? '',
-    ];
-  });
+  const rows: string[][] = [];
+  for (const name of [...new Set(r.peers.map((p) => p.peer))]) {
+    const results = r.peers.filter((p) => p.peer === name);
+    // A peer that is missing is missing at every size: one line, not one per size.
+    if (results.every((p) => p.status !== 'ok' && p.reason === results[0].reason && p.status === results[0].status)) {
+      rows.push([name, 'every n', `${results[0].status}: ${results[0].reason ?? ''}`]);
+      continue;
+    }
+    rows.push(...results.map((p) => peerRow(p, ours)));
+  }
   return (
     `peers on ${r.peerWorkload} (same function, lr, n, steps, float32; benchmarks/peers/*.py). ` +
     `"÷ wasm" = the peer's throughput divided by ours on wasm at the same n, measured in this run:\n` +
-    alignTable(header, rows)
+    alignTable(header, rows, { left: [0, header.length - 1] })
   );
+}
+
+function peerRow(p: PeerResult, ours: string[]): string[] {
+  if (p.status !== 'ok') return [p.peer, size(p.n), `${p.status}: ${p.reason ?? ''}`];
+  const runs = p.runs ?? [p.pointIterationsPerSecond!];
+  return [
+    p.peer,
+    size(p.n),
+    String(p.steps),
+    sci(p.pointIterationsPerSecond),
+    `[${sci(Math.min(...runs))}..${sci(Math.max(...runs))}]`,
+    ...ours.map((b) => ratio(p.vs?.[b])),
+    p.device ?? '',
+  ];
 }

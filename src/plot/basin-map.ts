@@ -56,7 +56,7 @@ export function renderBasinMap(input: BasinMapInput): Uint8Array {
 
   const perStart = startColours(results, summary, colours);
   const merged = (id: number) => colours.colourOf[id] === OTHERS_COLOUR;
-  drawStarts(ctx, frame, results, plane.axes, perStart, summary.assignment, merged);
+  const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.assignment, merged);
 
   let levels: ContourLevels | undefined;
   if (input.field) {
@@ -68,7 +68,7 @@ export function renderBasinMap(input: BasinMapInput): Uint8Array {
   drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
   drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution), frame.legend);
+  drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution, grid !== undefined), frame.legend);
   return encodePng(canvas);
 }
 
@@ -108,7 +108,7 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
   drawLabels(ctx, requests, plot, obstacles);
 }
 
-function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number): LegendItem[] {
+function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean): LegendItem[] {
   const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map(axisName).join(', ')})`, right: 'starts' }];
   // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
   const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
@@ -127,7 +127,7 @@ function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLeve
   if (s.basins.some((b) => b.global)) items.push({ kind: 'marker', global: true, text: `global ${what}` });
   if (s.basins.some((b) => !b.global)) items.push({ kind: 'marker', global: false, text: `local ${what}` });
   if (s.basins.length > 0) items.push({ kind: 'note', text: `labels: f at the ${what}` });
-  if (colours.others) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
+  if (colours.others && edges) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
   if (plane.d > 2) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
   if (levels && levels.levels.length > 0) {
     items.push({ kind: 'gap' });

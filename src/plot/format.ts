@@ -5,7 +5,9 @@
  */
 export function formatValue(v: number, resolution: number, digits = 5): string {
   if (!Number.isFinite(v)) return String(v);
-  const r = resolution > 0 ? Math.round(v / resolution) * resolution : v;
+  // A power of ten, so rounding only drops digits (a step of 1.6e-4 would turn −1.03163 into −1.0317).
+  const step = resolution > 0 ? 10 ** Math.floor(Math.log10(resolution)) : 0;
+  const r = step > 0 ? Math.round(v / step) * step : v;
   if (r === 0) return '0';
   const a = Math.abs(r);
   if (a >= 1e6 || a < 1e-4) return minus(r.toExponential(digits - 1).replace(/\.?0+e/, 'e'));

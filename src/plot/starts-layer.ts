@@ -106,19 +106,48 @@ function drawMergedBoundaries(ctx: Ctx, frame: Frame, g: StartGrid, basinOf: Int
   ctx.stroke();
 }
 
-/** Scattered starts: dots about as wide as their typical spacing, so a dense set reads as an area. */
+/**
+ * Scattered starts: dots about as wide as their typical spacing, so a dense set reads as an area.
+ * Up to 20,000 they are drawn as round dots; beyond, as squares written straight into pixels
+ * (canvas calls cost ~2.5 µs each, which is 25 s for ten million starts).
+ */
 function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[]): void {
   const { plot } = frame;
   const size = Math.max(1.5, Math.min(8, 1.1 * Math.sqrt((plot.width * plot.height) / Math.max(1, r.n))));
-  const round = r.n <= 20_000;
-  for (let i = 0; i < r.n; i++) {
-    const px = frame.x(r.x0[i * r.d + axes[0]]);
-    const py = frame.y(r.x0[i * r.d + axes[1]]);
-    ctx.fillStyle = colour[i];
-    if (round) {
+  const at = (i: number) => [frame.x(r.x0[i * r.d + axes[0]]), frame.y(r.x0[i * r.d + axes[1]])];
+  if (r.n <= 20_000) {
+    for (let i = 0; i < r.n; i++) {
+      const [px, py] = at(i);
+      ctx.fillStyle = colour[i];
       ctx.beginPath();
       ctx.arc(px, py, size / 2, 0, 2 * Math.PI);
       ctx.fill();
-    } else ctx.fillRect(px - size / 2, py - size / 2, size, size);
+    }
+    return;
   }
+  const [w, h] = [Math.ceil(plot.width), Math.ceil(plot.height)];
+  const layer = createCanvas(w, h);
+  const lctx = layer.getContext('2d');
+  const image = lctx.createImageData(w, h);
+  const side = Math.max(1, Math.round(size));
+  const rgb = new Map<string, [number, number, number]>();
+  for (let i = 0; i < r.n; i++) {
+    const [px, py] = at(i);
+    const x0 = Math.round(px - plot.left - side / 2);
+    const y0 = Math.round(py - plot.top - side / 2);
+    if (!rgb.has(colour[i])) rgb.set(colour[i], rgbOf(colour[i]));
+    const [cr, cg, cb] = rgb.get(colour[i])!;
+    for (let y = Math.max(0, y0); y < Math.min(h, y0 + side); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(w, x0 + side); x++) {
+        const p = (y * w + x) * 4;
+        image.data[p] = cr;
+        image.data[p + 1] = cg;
+        image.data[p + 2] = cb;
+        image.data[p + 3] = 255;
+      }
+    }
+  }
+  lctx.putImageData(image, 0, 0);
+  // drawImage composites over the white plot; putImageData on ctx would punch transparent holes.
+  ctx.drawImage(layer, plot.left, plot.top);
 }

@@ -1,16 +1,15 @@
-import { interpolateViridis } from 'd3-scale-chromatic';
 import type { TracePaths } from '../descent/trace.ts';
 import type { Box } from '../objectives/types.ts';
 import { drawAxes } from './axes.ts';
-import { drawTitle, encodePng, haloText, font, whiteCanvas, type Ctx } from './canvas.ts';
+import { drawTitle, encodePng, whiteCanvas, type Ctx } from './canvas.ts';
 import { CONTOUR_STYLE, strokeContours } from './contour-layer.ts';
 import { contourLevels, contourLines } from './contours.ts';
 import type { Field } from './field.ts';
 import { formatShort, formatValue } from './format.ts';
 import { layoutFrame, type Frame } from './frame.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
-import { drawDot } from './markers.ts';
 import { BASIN_PALETTE } from './palette.ts';
+import { drawPaths, stepColour } from './trace-layer.ts';
 
 export interface TracePlotInput {
   paths: TracePaths;
@@ -28,8 +27,6 @@ export interface TracePlotInput {
 
 export const TRACE_SIZE = { width: 900, height: 600 } as const;
 const LEGEND_WIDTH = 230;
-// Viridis from dark purple to yellow-green: the pale yellow end vanishes on white.
-const stepColour = (t: number) => interpolateViridis(0.92 * t);
 
 /**
  * The box, widened to take in where the paths went, but at most one box width on each side: a
@@ -119,57 +116,6 @@ function drawCurve(ctx: Ctx, frame: Frame, curve: { x: Float64Array; f: Float32A
   ctx.strokeStyle = '#333333';
   ctx.lineWidth = 2;
   ctx.stroke();
-}
-
-/** Where step t of path k is drawn: (x, f) in 1-D, (x1, x2) in 2-D. */
-function pixel(frame: Frame, paths: TracePaths, d: number, k: number, t: number): [number, number] {
-  const p = paths.x[k][t];
-  return [frame.x(p[0]), frame.y(d === 1 ? paths.f[k][t] : p[1])];
-}
-
-/**
- * Each path as a thin line in its own colour joining its steps, the steps as dots coloured by
- * step number (one scale for all paths), a ring at the start and a labelled end point.
- */
-function drawPaths(ctx: Ctx, frame: Frame, paths: TracePaths, d: number): void {
-  const steps = Math.max(1, ...paths.x.map((p) => p.length - 1));
-  const finite = (k: number, t: number) => pixel(frame, paths, d, k, t).every(Number.isFinite);
-  paths.x.forEach((path, k) => {
-    ctx.beginPath();
-    let pen = false;
-    path.forEach((_, t) => {
-      if (!finite(k, t)) return void (pen = false);
-      const [px, py] = pixel(frame, paths, d, k, t);
-      if (pen) ctx.lineTo(px, py);
-      else ctx.moveTo(px, py);
-      pen = true;
-    });
-    ctx.strokeStyle = BASIN_PALETTE[k % BASIN_PALETTE.length];
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-  });
-  paths.x.forEach((path, k) => {
-    // Fewer, larger dots read better on short paths; long paths get small dots.
-    const r = path.length > 200 ? 2.5 : path.length > 60 ? 3.2 : 4;
-    path.forEach((_, t) => {
-      if (finite(k, t)) drawDot(ctx, ...pixel(frame, paths, d, k, t), r, stepColour(t / steps));
-    });
-  });
-  paths.x.forEach((path, k) => {
-    if (path.length === 0 || !finite(k, 0)) return;
-    const [sx, sy] = pixel(frame, paths, d, k, 0);
-    ctx.beginPath();
-    ctx.arc(sx, sy, 8, 0, 2 * Math.PI);
-    ctx.strokeStyle = BASIN_PALETTE[k % BASIN_PALETTE.length];
-    ctx.lineWidth = 2.5;
-    ctx.stroke();
-    ctx.font = font(12, 'bold');
-    ctx.textAlign = 'center';
-    // Above the ring, or below it when the ring is at the top edge.
-    const above = sy - 28 > frame.plot.top;
-    ctx.textBaseline = above ? 'bottom' : 'top';
-    haloText(ctx, `start ${k + 1}`, sx, above ? sy - 11 : sy + 11);
-  });
 }
 
 /** Rounding of f in the legend: a millionth of f's range in the picture, so 3e-11 reads as 0. */

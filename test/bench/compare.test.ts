@@ -55,6 +55,13 @@ describe('bench --compare on two hand-written files', () => {
     expect(stdout).toContain('Node: v20.19.0 → v20.20.2');
   });
 
+  it('redraws the table of an earlier file with --from, measuring nothing', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'bench', '--from', fixture('after.json')]);
+    expect(stdout).toMatch(/wasm\s+1e6\s+100\s+20\s+5\.00e6\s+\[4\.90e6\.\.5\.10e6\]/);
+    expect(stdout).toContain('skipped: over budget: predicted 400 s > 120 s');
+    expect(stdout).toMatch(/numpy\s+1e6\s+100\s+3\.00e7/);
+  });
+
   it('refuses a file that is not a bench report', async () => {
     const run = promisify(execFile)(process.execPath, [bin, 'bench', '--compare', fixture('before.json'), fileURLToPath(new URL('../../package.json', import.meta.url))]);
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is not a basinmap bench file') });

@@ -71,9 +71,11 @@ export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
   const one = L.ci(1n);
   const two = L.ci(2n);
   const swap = L.ieq(L.and(q, one), one);
+  // Exchanging s and c where n is odd: (s ^ c) & swap flips each into the other.
+  const flip = L.and(L.xor(s, c), swap);
   const toSign = (v: V) => L.ishl(L.and(v, two), L.bits - 2);
   return {
-    sin: L.xor(L.sel(swap, c, s), toSign(q)),
-    cos: L.xor(L.sel(swap, s, c), toSign(L.iadd(q, one))),
+    sin: L.xor(L.xor(s, flip), toSign(q)),
+    cos: L.xor(L.xor(c, flip), toSign(L.iadd(q, one))),
   };
 }

@@ -25,6 +25,7 @@ interface BenchArgs {
   json?: string;
   chart?: string;
   compare?: string[];
+  from?: string;
   quiet: boolean;
 }
 
@@ -47,15 +48,26 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('json', { type: 'string', describe: 'write every figure and the machine description to this file' })
       .option('chart', { type: 'string', describe: 'write a PNG of throughput against batch size (log-log, one line per backend)' })
       .option('compare', { type: 'string', array: true, describe: 'compare two --json files: --compare before.json after.json' })
+      .option('from', { type: 'string', describe: 'measure nothing: print the table (and --chart) of an earlier --json file' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr' })
       .example('$0 bench --sizes 1e2,1e4,1e6 --backends cpu,wasm --json out.json --chart out.png', 'the standard suite on two backends')
       .example('$0 bench headline --peers', 'Rastrigin 2-D up to 1e7 starts, against NumPy, PyTorch and JAX')
+      .example('$0 bench --from out.json --chart out.png', 'redraw the table and chart of an earlier run')
       .example('$0 bench --compare before.json after.json', 'cell-by-cell ratios, changes beyond the noise flagged') as unknown as Argv<BenchArgs>,
   handler: async (a) => {
     if (a.compare !== undefined) {
       if (a.compare.length !== 2) throw new UserError(`--compare takes two files (before after), got ${a.compare.length}`);
       const [before, after] = a.compare.map(readReport);
       process.stdout.write(compareTable(compareReports(before, after), a.compare[0], a.compare[1]));
+      return;
+    }
+    if (a.from !== undefined) {
+      const report = readReport(a.from);
+      process.stdout.write(benchTable(report));
+      if (a.chart) {
+        writeFileAtomic(a.chart, await renderChart(report));
+        process.stdout.write(`wrote ${a.chart}\n`);
+      }
       return;
     }
     const settings = await settingsFromArgs(a);

@@ -60,7 +60,8 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
       .option('png-size', { type: 'string', default: '900x600', describe: 'picture size in pixels, WIDTHxHEIGHT' })
       .option('rows', { type: 'number', default: 5, describe: 'steps shown at each end of a long path in the table' })
       .option('backend', { type: 'string', default: 'cpu', describe: 'tfjs backend (a few points: plain cpu starts fastest)' })
-      .example('$0 trace "x^4 - 4x^2 + x" --box -2.5,2.5 --x0 2 --x0 -2 --lr 0.01 --png poly.png', 'the ball rolls into the nearest valley')
+      .example('$0 trace poly1d --x0 2 --x0 -2 --lr 0.01 --png trace.png', 'the ball rolls into the nearest valley')
+      .example('$0 trace "x^4 - 3x^2" --box -2,2 --x0 0.1 --lr 0.05 --iters 40', 'a typed formula needs a box')
       .example('$0 trace himmelblau --x0 0,0 --x0 -1,-1 --lr 0.01 --iters 300 --out out/trace', 'two paths over the contours, table, CSV and picture') as unknown as Argv<TraceArgs>,
   handler: async (a) => {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });

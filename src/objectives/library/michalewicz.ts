@@ -48,7 +48,8 @@ export const michalewicz: Objective = {
   f: (xs) =>
     tf.tidy(() => {
       const s = tf.sin(tf.div(tf.mul(indices(xs.shape[1]), tf.square(xs)), Math.PI));
-      // s^20 by repeated squaring: tf.pow with a float exponent is NaN for s < 0 on some backends.
+      // s^20 by repeated squaring: five multiplies, and no reliance on how a backend treats pow of a
+      // negative base (a float exponent makes it NaN in general).
       const s4 = tf.square(tf.square(s));
       const s20 = tf.mul(tf.square(tf.square(s4)), s4);
       return tf.neg(tf.sum(tf.mul(tf.sin(xs), s20), 1)) as Tensor1D;

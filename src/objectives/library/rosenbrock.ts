@@ -58,6 +58,12 @@ const EXTRA: Record<number, KnownPoint[]> = {
   ],
 };
 
+/** With one variable the sum is empty and f is identically 0: refused rather than silently flat. */
+function atLeastTwo(d: number): number {
+  if (d < 2) throw new UserError(`rosenbrock needs at least 2 dimensions, got ${d}`);
+  return d;
+}
+
 /**
  * Rosenbrock, sum form: f(x) = Σ_{i=1}^{d−1} 100(x_{i+1} − x_i²)² + (1 − x_i)², d ≥ 2.
  * Global minimum f = 0 at (1, ..., 1) at the end of a long curved valley.
@@ -66,14 +72,13 @@ export const rosenbrock: Objective = {
   name: 'rosenbrock',
   title: 'Rosenbrock',
   formula: 'sum_{i=1}^{d-1} 100 (x_{i+1} - x_i^2)^2 + (1 - x_i)^2',
-  expression: (d) => sumOf(d - 1, (i) => `100 * (x${i + 1} - x${i}^2)^2 + (1 - x${i})^2`),
+  expression: (d) => sumOf(atLeastTwo(d) - 1, (i) => `100 * (x${i + 1} - x${i}^2)^2 + (1 - x${i})^2`),
   dim: 'any',
   defaultDim: 2,
   box: (d) => cube(d, -5, 10),
   f: (xs) =>
     tf.tidy(() => {
-      const d = xs.shape[1];
-      if (d < 2) throw new UserError(`rosenbrock needs at least 2 dimensions, got ${d}`);
+      const d = atLeastTwo(xs.shape[1]);
       const head = tf.slice(xs, [0, 0], [-1, d - 1]);
       const tail = tf.slice(xs, [0, 1], [-1, d - 1]);
       const valley = tf.mul(100, tf.square(tf.sub(tail, tf.square(head))));
@@ -85,5 +90,5 @@ export const rosenbrock: Objective = {
   source:
     'Rosenbrock (1960); Jamil & Yang (2013); SciPy go_benchmark_functions; Shang & Qiu, Evol. Comput. 14(1) (2006) for the second minimum; d = 2 stationary points re-derived at 30 digits, d = 4..7 ones computed here at 40 digits',
   notes:
-    'Listed stationary points cover d = 2..7; for larger d only the global minimum is listed, although the local minimum near (−1, 1, ..., 1) persists (it is there for d = 8 too).',
+    'Needs d ≥ 2. Listed stationary points cover d = 2..7; for larger d only the global minimum is listed, although the local minimum near (−1, 1, ..., 1) persists (it is there for d = 8 too).',
 };
