@@ -37,7 +37,16 @@ export function differentiate(g: GraphBuilder, out: number, d: number): number[]
       case 'neg': sub(a, w); break;
       case 'add': add(a, w); add(b, w); break;
       case 'sub': add(a, w); sub(b, w); break;
-      case 'mul': add(a, mul(w, b)); add(b, mul(w, a)); break;
+      case 'mul':
+        if (a === b) {
+          // u·u: one contribution w·u + w·u (exact doubling), the rounding of tfjs's dy·(2u).
+          const wu = mul(w, a);
+          add(a, g.op('add', wu, wu));
+        } else {
+          add(a, mul(w, b));
+          add(b, mul(w, a));
+        }
+        break;
       case 'div': {
         // d(a/b)/db = −(a/b)/b: reuses the quotient instead of forming a/b².
         const q = div(w, b);

@@ -7,10 +7,18 @@ import { ConstPool } from './const-pool.ts';
  */
 export const MEMORY = 'mem';
 
+/**
+ * What every generated module imports: Math.sin and Math.cos, the slow path of sin/cos for
+ * arguments beyond the vector range reduction (vmath/trig.ts). Unused imports are dropped by
+ * the optimizer, so passing these to a module that needs none is harmless.
+ */
+export const WASM_IMPORTS = { math: { sin: Math.sin, cos: Math.cos } };
+
 /** A fresh module with SIMD enabled, and the constant pool its functions will share. */
 export function newModule(): { m: binaryen.Module; pool: ConstPool } {
   const m = new binaryen.Module();
   m.setFeatures(binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt);
+  for (const fn of ['sin', 'cos'] as const) m.addFunctionImport(`js_${fn}`, 'math', fn, binaryen.f64, binaryen.f64);
   return { m, pool: new ConstPool() };
 }
 

@@ -7,6 +7,7 @@ import { formatTape, type Tape } from '../ad/tape.ts';
 import { adamCorrections, checkOptions } from '../semantics.ts';
 import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
 import type { Layout } from './layout.ts';
+import { WASM_IMPORTS } from './emit.ts';
 import { cpuPool } from './pool.ts';
 import { buildStepModule } from './step-module.ts';
 
@@ -86,7 +87,7 @@ export async function evaluateCpu(kernel: CpuKernel, points: ArrayLike<number>):
   const W = kernel.layout.width;
   const n = points.length / d;
   const nVec = Math.ceil(n / W);
-  const inst = await WebAssembly.instantiate(kernel.module, {});
+  const inst = await WebAssembly.instantiate(kernel.module, WASM_IMPORTS);
   const { memory, evaluate, heap_base } = inst.exports as { memory: WebAssembly.Memory; heap_base: WebAssembly.Global; evaluate: (a: number, b: number, c: number) => void };
   const base = heap_base.value as number;
   const inBytes = nVec * d * 16;

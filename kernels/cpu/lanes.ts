@@ -1,12 +1,12 @@
 import binaryen from 'binaryen';
 import type { FusedDtype } from '../types.ts';
+import type { V, VecOps } from '../vector-ops.ts';
 import type { Body, E } from './body.ts';
 import { MEMORY } from './emit.ts';
+import { expLanes } from '../vmath/exp.ts';
+import { logLanes } from '../vmath/log.ts';
 
-/** A vector value: reading it yields a fresh expression (binaryen expressions are single-use). */
-export interface V {
-  get(): E;
-}
+export type { V };
 
 /**
  * Vector arithmetic over one lane type, f32x4 (4 starts per vector) or f64x2 (2), so that every
@@ -14,7 +14,7 @@ export interface V {
  * both dtypes. Integer ops act on lanes of the same width (i32x4 / i64x2), which is what the
  * bit-level tricks in the math library need. Masks are all-ones / all-zeros lanes.
  */
-export class Lanes {
+export class Lanes implements VecOps<E> {
   readonly width: number;
   readonly bits: 32 | 64;
   /** Explicit mantissa bits and exponent bias of the lane's float format. */
@@ -153,5 +153,46 @@ export class Lanes {
   /** |a| < ∞: false for ±∞ and NaN. */
   finite(a: V): V {
     return this.lt(this.abs(a), this.inf);
+  }
+
+  when(mask: V, fill: () => void): void {
+    this.body.emit(this.m.if(this.anyTrue(mask), this.body.block(fill)));
+  }
+
+  /** Math.sin / Math.cos through the module's imports (emit.ts), one lane at a time. */
+  platformSinCos(x: V): { sin: V; cos: V } {
+    const m = this.m;
+    const lanes = (fn: 'sin' | 'cos') => {
+      let acc = x.get();
+      for (let l = 0; l < this.width; l++) {
+        const lane = this.f32 ? m.f64.promote(m.f32x4.extract_lane(x.get(), l)) : m.f64x2.extract_lane(x.get(), l);
+        const r = m.call(`js_${fn}`, [lane], binaryen.f64);
+        acc = this.f32 ? m.f32x4.replace_lane(acc, l, m.f32.demote(r)) : m.f64x2.replace_lane(acc, l, r);
+      }
+      return this.let(acc);
+    };
+    return { sin: lanes('sin'), cos: lanes('cos') };
+  }
+
+  /**
+   * e^(y·ln a) for f32x4 lanes in two f64x2 halves (float64 lanes have nothing wider: undefined
+   * there, and pow uses its own lanes).
+   */
+  get widerExpLog(): ((a: V, y: V) => V) | undefined {
+    if (!this.f32) return undefined;
+    return (a, y) => {
+      const D = new Lanes(this.body, 'float64');
+      const m = this.m;
+      // Lanes 2, 3 moved down so that promote_low can widen them.
+      const high = (v: V) => m.i8x16.shuffle(v.get(), v.get(), [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
+      const half = (lo: boolean) => {
+        const a64 = D.let(m.f64x2.promote_low_f32x4(lo ? a.get() : high(a)));
+        const y64 = D.let(m.f64x2.promote_low_f32x4(lo ? y.get() : high(y)));
+        return D.let(m.f32x4.demote_f64x2_zero(expLanes(D, D.mul(y64, logLanes(D, a64))).get()));
+      };
+      const lo = half(true);
+      const hi = half(false);
+      return this.let(m.i8x16.shuffle(lo.get(), hi.get(), [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]));
+    };
   }
 }

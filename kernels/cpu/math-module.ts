@@ -1,9 +1,9 @@
 import binaryen from 'binaryen';
 import type { FusedDtype } from '../types.ts';
 import { Body } from './body.ts';
-import { finishModule, MEMORY, newModule } from './emit.ts';
+import { finishModule, MEMORY, newModule, WASM_IMPORTS } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
-import { atan2Lanes, powLanes, UNARY_MATH } from './vmath/index.ts';
+import { atan2Lanes, powLanes, UNARY_MATH } from '../vmath/index.ts';
 
 export type MathFn = keyof typeof UNARY_MATH | 'atan2' | 'pow';
 export const MATH_FUNCTIONS = [...Object.keys(UNARY_MATH), 'atan2', 'pow'] as MathFn[];
@@ -36,7 +36,7 @@ export async function mathModule(dtype: FusedDtype): Promise<(fn: MathFn, x: Arr
     m.addFunctionExport(name, name);
   }
   const bytes = finishModule(m, pool);
-  const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes));
+  const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes), WASM_IMPORTS);
   const exports = instance.exports as Record<string, (...a: number[]) => void> & { memory: WebAssembly.Memory; heap_base: WebAssembly.Global };
   const Arr = dtype === 'float32' ? Float32Array : Float64Array;
   const width = 16 / Arr.BYTES_PER_ELEMENT;

@@ -9,8 +9,8 @@ import type { ConstPool } from './const-pool.ts';
 import { finishModule, MEMORY, newModule } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
 import { fieldOffset, makeLayout, type Layout } from './layout.ts';
-import { optimizerStep } from './optimizer-lanes.ts';
-import { emitTape } from './tape-lanes.ts';
+import { optimizerStep } from '../codegen/optimizer.ts';
+import { emitTape } from '../codegen/tape.ts';
 import { sqrtThreshold } from '../thresholds.ts';
 
 export interface StepModule {

@@ -25,7 +25,7 @@ parentPort.on('message', (job) => {
 function instanceFor(key, module) {
   let inst = instances.get(key);
   if (!inst) {
-    inst = new WebAssembly.Instance(module, {});
+    inst = new WebAssembly.Instance(module, { math: { sin: Math.sin, cos: Math.cos } });
     instances.set(key, inst);
     // Kernels are compiled per expression and options; keep the last few.
     if (instances.size > 8) instances.delete(instances.keys().next().value);

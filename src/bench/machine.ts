@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../backends/versions.ts';
 
 /** Where a benchmark ran: without this a throughput figure cannot be compared with anything. */
@@ -16,7 +19,6 @@ export interface MachineInfo {
 }
 
 const PACKAGES = [
-  'basinmap',
   '@tensorflow/tfjs-core',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-backend-cpu',
@@ -36,7 +38,7 @@ export function describeMachine(devices: Record<string, string>): MachineInfo {
     memoryBytes: os.totalmem(),
     os: { platform: os.platform(), release: os.release(), arch: os.arch(), version: os.version() },
     node: process.version,
-    packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
+    packages: { basinmap: ownVersion(), ...Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])) },
     devices,
   };
 }
@@ -45,4 +47,25 @@ export function describeMachine(devices: Record<string, string>): MachineInfo {
 export function machineLine(m: MachineInfo): string {
   const gib = (m.memoryBytes / 2 ** 30).toFixed(1);
   return `${m.cpuModel}, ${m.cores} cores, ${gib} GiB, ${m.os.platform} ${m.os.release} ${m.os.arch}, Node ${m.node}, tfjs ${m.packages['@tensorflow/tfjs-core']}`;
+}
+
+/**
+ * This checkout's version and commit ("0.1.0, git dc899de+modified"): basinmap is not installed
+ * under its own node_modules, and two runs of one version may still differ by uncommitted work.
+ */
+function ownVersion(): string {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    // keep 'unknown'
+  }
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return `${version}, git ${git(['rev-parse', '--short', 'HEAD'])}${dirty ? '+modified' : ''}`;
+  } catch {
+    return version;
+  }
 }

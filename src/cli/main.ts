@@ -37,4 +37,5 @@ export async function main(argv: string[]): Promise<number> {
 
 class CliUsageError extends Error {}
 
-process.exitCode = await main(hideBin(process.argv));
+// A command may set its own non-zero status (130 after Ctrl-C) while still succeeding.
+process.exitCode = (await main(hideBin(process.argv))) || process.exitCode;

@@ -57,7 +57,7 @@ describe('bench --compare on two hand-written files', () => {
 
   it('redraws the table of an earlier file with --from, measuring nothing', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'bench', '--from', fixture('after.json')]);
-    expect(stdout).toMatch(/wasm\s+1e6\s+100\s+20\s+5\.00e6\s+\[4\.90e6\.\.5\.10e6\]/);
+    expect(stdout).toMatch(/wasm\s+1e6\s+100\s+20\.00\s+5\.00e6\s+\[4\.90e6\.\.5\.10e6\]/);
     expect(stdout).toContain('skipped: over budget: predicted 400 s > 120 s');
     expect(stdout).toMatch(/numpy\s+1e6\s+100\s+3\.00e7/);
   });

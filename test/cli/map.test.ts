@@ -75,3 +75,26 @@ describe('basinmap map on the command line', () => {
     expect(r.stderr).toMatch(/^basinmap: error: cannot write to output directory .*: choose another --out/);
   });
 });
+
+describe('Ctrl-C during a sweep', () => {
+  it('stops at the next check and writes every file, marked partial', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = join(tmp(), 'partial');
+    const bin = new URL('../../bin/basinmap.js', import.meta.url).pathname;
+    // Far more work than the test waits for: 2e5 starts, tiny steps, up to 1e6 iterations.
+    const child = spawn(process.execPath, [bin, 'map', 'rastrigin', '--sampler', 'uniform', '--n', '200000', '--lr', '1e-6', '--max-iter', '1000000', '--backend', 'cpu', '--out', out, '--quiet', '--chunk', '50000']);
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    await new Promise((r) => setTimeout(r, 6000));
+    child.kill('SIGINT');
+    const status = await new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    expect(stderr).toMatch(/interrupted: stopping at the next check/);
+    expect(status).toBe(130);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.partial).toBe(true);
+    expect(summary.counts.interrupted).toBe(200_000);
+    const rows = readFileSync(join(out, 'starts.csv'), 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(200_001);
+    expect(rows[200_000]).toMatch(/,interrupted,-1$/);
+  });
+});

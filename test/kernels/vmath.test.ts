@@ -13,8 +13,8 @@ type Case = { fn: MathFn; ranges: Array<[number, number]>; log?: boolean; y?: [n
 const CASES: Case[] = [
   { fn: 'exp', ranges: [[-87, 88.7], [-1, 1]], bound: { float32: 1, float64: 1 } },
   { fn: 'log', ranges: [[1e-37, 3e38], [0.5, 2]], log: true, bound: { float32: 1, float64: 1 } },
-  { fn: 'sin', ranges: [[-12000, 12000], [-4, 4]], bound: { float32: 2, float64: 2 } },
-  { fn: 'cos', ranges: [[-12000, 12000], [-4, 4]], bound: { float32: 2, float64: 2 } },
+  { fn: 'sin', ranges: [[-12000, 12000], [-4, 4], [-1e9, 1e9]], bound: { float32: 2, float64: 2 } },
+  { fn: 'cos', ranges: [[-12000, 12000], [-4, 4], [-1e9, 1e9]], bound: { float32: 2, float64: 2 } },
   { fn: 'tan', ranges: [[-1.5, 1.5], [-100, 100]], bound: { float32: 3, float64: 3 } },
   { fn: 'asin', ranges: [[-1, 1], [-0.01, 0.01]], bound: { float32: 3, float64: 3 } },
   { fn: 'acos', ranges: [[-1, 1], [0.99, 1]], bound: { float32: 3, float64: 3 } },

@@ -14,6 +14,7 @@ import { basinMapPng } from '../../plot/map-picture.ts';
 import { planeOf } from '../../plot/plane.ts';
 import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
+import { interruptOnSigint } from '../interrupt.ts';
 import { progressReporter } from '../progress.ts';
 import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
 import { descentFromArgs, descentOptions, type DescentArgs } from '../options/descent.ts';
@@ -77,8 +78,13 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const probe = await probeBackend(backend);
     const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
     const progress = progressReporter({ quiet: a.quiet || a.json });
-    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress }, clusterDistance: a.clusterTol });
+    const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
+    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol })
+      .finally(() => interrupt.dispose());
     progress.done();
+    const partial = interrupt.signal.aborted;
+    // Conventional exit status of a program stopped by SIGINT, once the partial results are safe.
+    if (partial) process.exitCode = 130;
 
     const known = matchKnown(result.summary.basins, objective.known(d), result.summary.tolerances.distance);
     const doc = summaryDocument(result.summary, {
@@ -87,6 +93,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       backend: { name: backend, probe },
       seconds: result.seconds,
       known,
+      partial,
       config: resolvedConfig(a, mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec })),
     });
     const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
@@ -102,7 +109,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const o = descent.optimizer;
     process.stdout.write(
       `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
-        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s\n\n` +
+        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n\n` +
         basinTable(result.summary, known) + '\n' +
         (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
     );

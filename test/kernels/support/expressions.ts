@@ -58,7 +58,11 @@ export function randomCases(count: number, seed: number): Case[] {
         case 'sqrt': return u1('sqrt', positive(a(), 0.1));
         case 'div': return b2('div', a(), positive(a(), 1));
         case 'pow': return b2('pow', positive(a(), 0.5), bounded(a(), 2));
-        case 'powInt': return b2('pow', bounded(a(), 2), c(pick([2, 3, 4, -1, 0.5, 1.5])));
+        case 'powInt': {
+          const n = pick([2, 3, 4, -1, 0.5, 1.5]);
+          // A negative base has a real power only for whole exponents.
+          return b2('pow', Number.isInteger(n) ? bounded(a(), 2) : positive(a(), 0.1), c(n));
+        }
         case 'sign': case 'floor': case 'ceil': case 'round':
           // Piecewise constant: added to a smooth term so the case still has a gradient to check.
           return b2('add', u1(kind, b2('mul', c(1.3), a())), a());
@@ -68,10 +72,18 @@ export function randomCases(count: number, seed: number): Case[] {
         default: return u1(kind, a());
       }
     };
-    const expr = gen(2 + Math.floor(r() * 3));
+    let expr = gen(2 + Math.floor(r() * 3));
+    // A formula that lost its variables to constant leaves checks nothing: draw again.
+    while (!usesVariable(expr)) expr = gen(3);
     out.push({ name: `random #${k} (d=${d})`, expr, d, box: Array.from({ length: d }, () => [-2, 2] as [number, number]) });
   }
   return out;
+}
+
+function usesVariable(e: Expr): boolean {
+  if (e.op === 'var') return true;
+  if (e.op === 'const') return false;
+  return 'arg' in e ? usesVariable(e.arg) : usesVariable(e.left) || usesVariable(e.right);
 }
 
 export function pointsIn(box: Array<[number, number]>, n: number, seed: number): Float32Array {

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 import { expLanes } from './exp.ts';
 
 // cephes sinhf/tanhf polynomials (float32) and sinh/tanh rationals (float64) for small |x|,

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 
 // cephes atanf (float32) and atan (float64, a rational P/Q), coefficients lowest degree first.
 const F32 = { mid: 0.4142135623730950, poly: [-3.33329491539e-1, 1.99777106478e-1, -1.38776856032e-1, 8.05374449538e-2] };

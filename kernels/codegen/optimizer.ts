@@ -1,5 +1,5 @@
-import type { OptimizerSpec } from '../../src/optimizers/spec.ts';
-import type { Lanes, V } from './lanes.ts';
+import type { OptimizerSpec } from '../src/optimizers/spec.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 
 export interface StepOut {
   step: V;

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 import { shifterBits } from './exp.ts';
 
 /** π in hexadecimal, 200 bits: enough for any split of π/2 a float32 reduction needs. */
@@ -44,8 +44,8 @@ const F64 = {
  * both: sin' = cos). x = n·π/2 + r with |r| ≤ π/4 by a three-part Cody–Waite reduction, then the
  * cephes sinf/cosf (float32) or fdlibm __kernel_sin/__kernel_cos (float64) polynomials on r, and
  * n mod 4 (read from the rounding shifter's low bits) picks and signs them.
- * Valid range: the reduction is exact up to its last part while |n| < 2^13 (|x| ≤ 12867) in
- * float32 and |n| < 2^20 (|x| ≤ 1.6e6) in float64; beyond that the error grows with |x|.
+ * The reduction is exact up to its last part while |n| < 2^13 (|x| ≤ 12867) in float32 and
+ * |n| < 2^20 (|x| ≤ 1.6e6) in float64; lanes beyond that go to Math.sin/cos (withSlowPath).
  * ±∞ and NaN give NaN. Measured error (test/kernels/vmath.test.ts): ≤ 2 ulp f32, ≤ 1 ulp f64 in range.
  */
 export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
@@ -74,8 +74,27 @@ export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
   // Exchanging s and c where n is odd: (s ^ c) & swap flips each into the other.
   const flip = L.and(L.xor(s, c), swap);
   const toSign = (v: V) => L.ishl(L.and(v, two), L.bits - 2);
-  return {
+  const fast = {
     sin: L.xor(L.xor(s, flip), toSign(q)),
     cos: L.xor(L.xor(c, flip), toSign(L.iadd(q, one))),
   };
+  return withSlowPath(L, x, fast);
+}
+
+/**
+ * Lanes beyond the exact reduction (|n| ≥ 2^13 f32, 2^20 f64, and ±∞) take the platform's sin
+ * and cos (wasm: Math.sin/cos through imports, lane by lane; WGSL: the builtins). The branch is
+ * never taken for arguments in range, so it costs one compare and a test per vector.
+ */
+function withSlowPath(L: Lanes, x: V, fast: { sin: V; cos: V }): { sin: V; cos: V } {
+  const limit = (Math.PI / 2) * 2 ** (L.f32 ? 13 : 20);
+  const big = L.gt(L.abs(x), L.c(limit));
+  const sin = L.variable(fast.sin);
+  const cos = L.variable(fast.cos);
+  L.when(big, () => {
+    const slow = L.platformSinCos(x);
+    sin.set(L.sel(big, slow.sin, sin.v));
+    cos.set(L.sel(big, slow.cos, cos.v));
+  });
+  return { sin: L.let(sin.v.get()), cos: L.let(cos.v.get()) };
 }

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 import { acosLanes, asinLanes, atan2Lanes, atanLanes } from './atan.ts';
 import { expLanes } from './exp.ts';
 import { coshLanes, sinhLanes, tanhLanes } from './hyperbolic.ts';

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 
 /**
  * e^x per lane. Cody–Waite reduction x = n·ln2 + r, |r| ≤ ln2/2, with ln2 split in two so n·hi is

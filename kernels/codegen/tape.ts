@@ -1,6 +1,6 @@
 import type { Tape } from '../ad/tape.ts';
-import type { Lanes, V } from './lanes.ts';
-import { atan2Lanes, powLanes, sinCosLanes, UNARY_MATH } from './vmath/index.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
+import { atan2Lanes, powLanes, sinCosLanes, UNARY_MATH } from '../vmath/index.ts';
 
 /**
  * Emits the tape as vector code: one lane per start, every instruction once. sin, cos and tan of
@@ -55,7 +55,7 @@ export function emitTape(L: Lanes, tape: Tape, xs: readonly V[]): V[] {
       case 'ifLe': v = L.sel(L.le(a, b), c, e); break;
       default: {
         const fn = UNARY_MATH[ins.op];
-        if (!fn) throw new Error(`the wasm code generator has no op "${ins.op}"`);
+        if (!fn) throw new Error(`the code generator has no op "${ins.op}"`);
         v = fn(L, a);
       }
     }

@@ -1,4 +1,4 @@
-import type { Lanes, V } from '../lanes.ts';
+import type { VecOps as Lanes, V } from '../vector-ops.ts';
 
 // musl's logf / log (from FreeBSD): log(1+f) = f − f²/2 + s·(f²/2 + R(s²)), s = f/(2+f).
 const F32 = {

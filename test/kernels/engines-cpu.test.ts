@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../src/backends/registry.ts';
+import type { DescentOptions } from '../../src/descent/options.ts';
+import { STATUS, statusName } from '../../src/descent/status.ts';
+import { parseExpression } from '../../src/objectives/expression/parse.ts';
+import type { OptimizerName } from '../../src/optimizers/spec.ts';
+import { buildTape } from '../../kernels/ad/build.ts';
+import { compileCpu, runCpu } from '../../kernels/cpu/engine.ts';
+import { closeCpuPool } from '../../kernels/cpu/pool.ts';
+import { runFused as runReference } from '../../kernels/reference.ts';
+import { compareRuns } from './support/compare.ts';
+import { pointsIn } from './support/expressions.ts';
+import { descentOptions } from './support/oracle.ts';
+
+/**
+ * Full runs of the fused CPU engine (float32, several unrolls and steps per call) against the
+ * reference tfjs engine, for every optimizer. Expected: the same status for every start, nit
+ * equal (a difference of one is tolerated for up to 2% of starts: where the tape's and tfjs's
+ * gradients round differently, by an ulp, a threshold test can flip an iteration earlier or
+ * later), x and fun to float32 rounding of the trajectory. On these cases the trajectories are
+ * in fact bit-identical; on non-polynomial objectives with momentum, whose ‖g‖ oscillates around
+ * gtol, 1-ulp gradient differences can move nit by several iterations (seen: up to 23 of ~250).
+ * The start set mixes converging starts with ones that escape or overflow at once, so every
+ * status but 'interrupted' occurs.
+ */
+const HIMMELBLAU = parseExpression('(x^2+y-11)^2+(x+y^2-7)^2').expr;
+const RASTRIGIN = parseExpression('20 + x1^2 - 10*cos(2*pi*x1) + x2^2 - 10*cos(2*pi*x2)').expr;
+const BOX: Array<[number, number]> = [[-5, 5], [-5, 5]];
+
+const LR: Record<OptimizerName, number> = { gd: 0.01, momentum: 0.004, nesterov: 0.004, adam: 0.05, rmsprop: 0.01, adagrad: 0.5 };
+
+function starts(n: number): Float32Array {
+  const x0 = pointsIn(BOX, n, 7);
+  // Escaped at t = 0 (|x| > 10 half-widths), non-finite at t = 0 (f overflows float32), and a
+  // start exactly at a minimum (gtol at t = 0).
+  x0.set([60, 0, 1e10, 1, 3, 2], 0);
+  return x0;
+}
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+afterAll(async () => {
+  await closeCpuPool();
+});
+
+async function check(expr: typeof HIMMELBLAU, opts: DescentOptions, n: number, engine: { unroll?: number; stepsPerCall?: number } = {}) {
+  const x0 = starts(n);
+  const kernel = await compileCpu(buildTape(expr, 2), opts, 'float32', engine.unroll);
+  const [fused, ref] = await Promise.all([runCpu(kernel, x0, { stepsPerCall: engine.stepsPerCall }), runReference(expr, 2, x0, opts)]);
+  const { mismatches, nitOffByOne } = compareRuns(fused, ref, { xAbs: 1e-4, xRel: 1e-4, funAbs: 1e-4 });
+  expect(mismatches.slice(0, 5).map((m) => `#${m.i}: ${m.what}`), `${mismatches.length} of ${n} starts differ`).toEqual([]);
+  expect(nitOffByOne).toBeLessThanOrEqual(Math.ceil(n / 50));
+  return { fused, ref };
+}
+
+describe('fused CPU engine vs reference engine, end points', () => {
+  for (const name of Object.keys(LR) as OptimizerName[]) {
+    it(`${name} on Himmelblau`, async () => {
+      const { fused } = await check(HIMMELBLAU, descentOptions(BOX, name, LR[name], { maxIter: 400 }), 64);
+      const seen = new Set(Array.from(fused.status, (s) => statusName(s)));
+      expect(seen.has('escaped') && seen.has('nonfinite') && seen.has('gtol')).toBe(true);
+    });
+  }
+
+  it('gd on Rastrigin, maxiter and xtol reached, odd block sizes, unroll 1 and 3', async () => {
+    const opts = descentOptions([[-5.12, 5.12], [-5.12, 5.12]], 'gd', 2e-3, { maxIter: 12, gtol: 1e-6, xtol: 1e-6 });
+    for (const [unroll, stepsPerCall] of [[1, 7], [3, 64]]) {
+      const { fused } = await check(RASTRIGIN, opts, 61, { unroll, stepsPerCall });
+      const seen = new Set(Array.from(fused.status, (s) => statusName(s)));
+      expect(seen.has('maxiter') && seen.has('xtol')).toBe(true);
+    }
+  });
+
+  it('sense max and bounds clip', async () => {
+    const opts = descentOptions(BOX, 'adam', 0.05, { maxIter: 300, sense: 'max', bounds: 'clip' });
+    const { fused } = await check(parseExpression('-(x-6)^2 - (y+1)^2 + sin(x)').expr, opts, 40);
+    // The maximum is outside the box in x: clipped starts converge on the edge x = 5.
+    const onEdge = Array.from({ length: 40 }, (_, i) => i).filter((i) => fused.status[i] === STATUS.gtol.code && fused.x[2 * i] === 5);
+    expect(onEdge.length).toBeGreaterThan(10);
+  });
+});
