@@ -3,10 +3,11 @@
  * per second of each, measured in the same run, and their ratio.
  *   npx tsx kernels/bench.ts [--starts 1e6] [--steps 1000] [--ref-starts 1e5] [--ref-steps 20]
  *                            [--threads N] [--unroll U] [--dtype float32|float64]
+ *                            [--webgpu [--gpu-starts 1e5]]  (adds the WGSL engine vs tfjs-webgpu)
  * Tolerances are 0 so every start runs all its steps: the count of point-iterations is exact
  * (Σ nit, one gradient step each) and the comparison is of the same work.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DescentOptions } from '../src/descent/options.ts';
 import { parseExpression } from '../src/objectives/expression/parse.ts';
@@ -18,6 +19,7 @@ import { compileCpu, runCpu } from './cpu/engine.ts';
 import { closeCpuPool } from './cpu/pool.ts';
 import { runFused as runReference } from './reference.ts';
 import type { FusedDtype } from './types.ts';
+import { compileWebGPU, runWebGPU } from './webgpu/engine.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     unroll: { type: 'string', default: '2' },
     dtype: { type: 'string', default: 'float32' },
     'steps-per-call': { type: 'string', default: '256' },
+    webgpu: { type: 'boolean', default: false },
+    'gpu-starts': { type: 'string', default: '1e5' },
   },
 });
 const n = Number(values.starts);
@@ -59,10 +63,16 @@ const kernel = await compileCpu(buildTape(expr, 2), opts(steps), dtype, Number(v
 await runCpu(kernel, starts(4096), { threads }); // warm-up: worker start, wasm tier-up
 const x0 = starts(n);
 let t = performance.now();
+const cpu0 = process.cpuUsage();
 const fused = await runCpu(kernel, x0, { threads, stepsPerCall: Number(values['steps-per-call']) });
 const fusedS = (performance.now() - t) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuS = (cpu.user + cpu.system) / 1e6;
 const fusedRate = pointIterations(fused.nit) / fusedS;
-console.log(`fused CPU (${threads} threads, unroll ${values.unroll}): ${n} starts × ${steps} steps in ${fusedS.toFixed(2)} s = ${fusedRate.toExponential(3)} point-iter/s`);
+console.log(`fused CPU (${threads} threads, unroll ${values.unroll}): ${n} starts, ${pointIterations(fused.nit)} point-iterations in ${fusedS.toFixed(2)} s = ${fusedRate.toExponential(3)} point-iter/s`);
+// On a shared machine the wall-clock rate depends on what else runs; the CPU time this process
+// got says how much of the machine the measurement really had.
+console.log(`  CPU time ${cpuS.toFixed(2)} s (${(cpuS / fusedS).toFixed(2)} of ${threads} cores busy) = ${(pointIterations(fused.nit) / cpuS).toExponential(3)} point-iter per CPU-second; load average ${loadavg()[0].toFixed(2)}`);
 await closeCpuPool();
 
 await useBackend('wasm');
@@ -73,5 +83,25 @@ t = performance.now();
 const ref = await runReference(expr, 2, starts(refN), opts(refSteps));
 const refS = (performance.now() - t) / 1000;
 const refRate = pointIterations(ref.nit) / refS;
+// Each start runs all its steps only while no tolerance can stop it: gtol = xtol = 0 here.
 console.log(`tfjs wasm reference engine: ${refN} starts × ${refSteps} steps in ${refS.toFixed(2)} s = ${refRate.toExponential(3)} point-iter/s`);
 console.log(`ratio fused / tfjs wasm: ${(fusedRate / refRate).toFixed(0)}×`);
+
+if (values.webgpu) {
+  await useBackend('webgpu');
+  const gn = Number(values['gpu-starts']);
+  const gpuKernel = compileWebGPU(buildTape(expr, 2), opts(steps));
+  await runWebGPU(gpuKernel, starts(1024));
+  t = performance.now();
+  const gpu = await runWebGPU(gpuKernel, starts(gn));
+  const gpuS = (performance.now() - t) / 1000;
+  const gpuRate = pointIterations(gpu.nit) / gpuS;
+  console.log(`fused WebGPU: ${gn} starts, ${pointIterations(gpu.nit)} point-iterations in ${gpuS.toFixed(2)} s = ${gpuRate.toExponential(3)} point-iter/s`);
+  await runReference(expr, 2, starts(1000), opts(2));
+  t = performance.now();
+  const gref = await runReference(expr, 2, starts(refN), opts(refSteps));
+  const grefS = (performance.now() - t) / 1000;
+  const grefRate = pointIterations(gref.nit) / grefS;
+  console.log(`tfjs webgpu reference engine: ${refN} starts × ${refSteps} steps in ${grefS.toFixed(2)} s = ${grefRate.toExponential(3)} point-iter/s`);
+  console.log(`ratio fused WebGPU / tfjs webgpu: ${(gpuRate / grefRate).toFixed(0)}×`);
+}

@@ -18,10 +18,9 @@ import type { DescentOptions } from '../src/descent/options.ts';
  * ends the start with x = x_t, fun = f, gradNorm = gn, nit = t; the step is then discarded.
  * Otherwise x_(t+1) = x' and the optimizer state advances. One evaluation per iteration; a run
  * costs nit + 1. A finished start is frozen: later steps leave all its values unchanged.
+ *
+ * RUNNING is the in-engine status of a start that has not finished (never reported).
  */
-export const FUSED_SEMANTICS = 'basinmap-fused-v1';
-
-/** In-engine status of a start that has not finished (never reported). */
 export const RUNNING = -1;
 
 /** Steps beyond this would make nit inexact in a float32 lane. */

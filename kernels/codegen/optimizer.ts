@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from '../src/optimizers/spec.ts';
+import type { OptimizerSpec } from '../../src/optimizers/spec.ts';
 import type { VecOps as Lanes, V } from '../vector-ops.ts';
 
 export interface StepOut {

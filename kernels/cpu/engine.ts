@@ -3,7 +3,7 @@ import type { DescentOptions } from '../../src/descent/options.ts';
 import type { StartResults } from '../../src/descent/types.ts';
 import type { Expr } from '../../src/objectives/expression/ir.ts';
 import { buildTape } from '../ad/build.ts';
-import { formatTape, type Tape } from '../ad/tape.ts';
+import type { Tape } from '../ad/tape.ts';
 import { adamCorrections, checkOptions } from '../semantics.ts';
 import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
 import type { Layout } from './layout.ts';
@@ -33,7 +33,7 @@ export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedD
   checkOptions(opts, tape.d);
   const { bytes, layout } = buildStepModule(tape, opts, dtype, unroll);
   const module = await WebAssembly.compile(bytes);
-  return { tape, opts, dtype, layout, module, key: `k${process.pid}-${counter++}-${formatTape(tape).length}` };
+  return { tape, opts, dtype, layout, module, key: `k${process.pid}-${counter++}` };
 }
 
 /** Runs every start on all cores: blocks of starts go to a pool of worker threads. */

@@ -68,11 +68,6 @@ export class Lanes implements VecOps<E> {
     return this.ref(this.body.constLocal(bytes));
   }
 
-  /** Lanes all-ones where the i32 `cond` is non-zero. */
-  splatCond(cond: E): V {
-    return this.let(this.m.i32x4.splat(this.m.i32.sub(this.m.i32.const(0), this.m.i32.ne(cond, this.m.i32.const(0)))));
-  }
-
   /** A float scalar (of the lane type) broadcast to every lane. */
   splat(scalar: E): V {
     return this.let(this.f.splat(scalar));

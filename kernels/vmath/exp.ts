@@ -12,10 +12,7 @@ export function expLanes(L: Lanes, x: V): V {
   const f32 = L.bits === 32;
   // Beyond these every result is 0 or ∞; clamping keeps n small enough for the bit tricks.
   const xc = L.min(L.max(x, L.c(f32 ? -104 : -746)), L.c(f32 ? 89 : 710));
-  const shifter = 1.5 * 2 ** L.mant;
-  // Adding 1.5·2^mant rounds x·log2(e) to an integer n and leaves n in the low bits.
-  const t = L.add(L.mul(xc, L.c(Math.LOG2E)), L.c(shifter));
-  const n = L.sub(t, L.c(shifter));
+  const { n, bits: ni } = roundToInteger(L, L.mul(xc, L.c(Math.LOG2E)));
   const r = f32
     ? L.sub(L.sub(xc, L.mul(n, L.c(0.693359375))), L.mul(n, L.c(-2.12194440e-4)))
     : L.sub(L.sub(xc, L.mul(n, L.c(6.93147180369123816490e-01))), L.mul(n, L.c(1.90821492927058770002e-10)));
@@ -28,14 +25,21 @@ export function expLanes(L: Lanes, x: V): V {
     for (let k = 1; k <= 13; k++) coeffs.push(coeffs[k - 1] / k);
     p = L.poly(r, coeffs);
   }
-  const ni = L.isub(t, L.ci(shifterBits(L)));
   const n1 = L.ishrS(ni, 1);
   const n2 = L.isub(ni, n1);
   const scale = (k: V) => L.ishl(L.iadd(k, L.ci(BigInt(L.bias))), L.mant);
   return L.mul(L.mul(p, scale(n1)), scale(n2));
 }
 
-/** Bit pattern of 1.5·2^mant, the rounding shifter. */
-export function shifterBits(L: Lanes): bigint {
-  return ((BigInt(L.bias + L.mant) << BigInt(L.mant)) | (1n << BigInt(L.mant - 1)));
+/**
+ * n = round(y) as a float, and n as an integer in the lanes' bits (valid for |n| < 2^(mant−1)).
+ * Adding 1.5·2^mant to the integer n is exact and leaves n in the low bits. Rounding with
+ * nearest() first, rather than by the add itself (the classic shifter trick), keeps this exact
+ * even where a shader compiler reassociates (y + S) − S into y, as some GPU drivers do.
+ */
+export function roundToInteger(L: Lanes, y: V): { n: V; bits: V } {
+  const n = L.nearest(y);
+  const shifter = 1.5 * 2 ** L.mant;
+  const shifterBits = (BigInt(L.bias + L.mant) << BigInt(L.mant)) | (1n << BigInt(L.mant - 1));
+  return { n, bits: L.isub(L.add(n, L.c(shifter)), L.ci(shifterBits)) };
 }

@@ -1,5 +1,5 @@
 import type { VecOps as Lanes, V } from '../vector-ops.ts';
-import { shifterBits } from './exp.ts';
+import { roundToInteger } from './exp.ts';
 
 /** π in hexadecimal, 200 bits: enough for any split of π/2 a float32 reduction needs. */
 const PI_HEX = '3243F6A8885A308D313198A2E03707344A4093822299F31D008';
@@ -43,16 +43,14 @@ const F64 = {
  * sin x and cos x per lane, sharing one range reduction (reverse-mode tapes almost always need
  * both: sin' = cos). x = n·π/2 + r with |r| ≤ π/4 by a three-part Cody–Waite reduction, then the
  * cephes sinf/cosf (float32) or fdlibm __kernel_sin/__kernel_cos (float64) polynomials on r, and
- * n mod 4 (read from the rounding shifter's low bits) picks and signs them.
+ * n mod 4 (from roundToInteger's bits) picks and signs them.
  * The reduction is exact up to its last part while |n| < 2^13 (|x| ≤ 12867) in float32 and
  * |n| < 2^20 (|x| ≤ 1.6e6) in float64; lanes beyond that go to Math.sin/cos (withSlowPath).
  * ±∞ and NaN give NaN. Measured error (test/kernels/vmath.test.ts): ≤ 2 ulp f32, ≤ 1 ulp f64 in range.
  */
 export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
   const C = L.bits === 32 ? F32 : F64;
-  const shifter = 1.5 * 2 ** L.mant;
-  const t = L.add(L.mul(x, L.c(2 / Math.PI)), L.c(shifter));
-  const n = L.sub(t, L.c(shifter));
+  const { n, bits: q } = roundToInteger(L, L.mul(x, L.c(2 / Math.PI)));
   let r = x;
   for (const p of C.pio2) r = L.sub(r, L.mul(n, L.c(p)));
   const z = L.mul(r, r);
@@ -67,16 +65,15 @@ export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
     const tail = L.add(L.sub(L.sub(L.c(1), w), hz), L.mul(L.mul(z, z), L.poly(z, C.cos)));
     c = L.add(w, tail);
   }
-  const q = L.isub(t, L.ci(shifterBits(L)));
-  const one = L.ci(1n);
-  const two = L.ci(2n);
-  const swap = L.ieq(L.and(q, one), one);
-  // Exchanging s and c where n is odd: (s ^ c) & swap flips each into the other.
+  // n mod 4 from the bits: bit 0 (odd n) exchanges sin and cos, bit 1 negates sin, and cos is
+  // negated when bit 1 of n + 1 is set, i.e. when bit 1 xor bit 0 of n is.
+  const sinSign = L.and(L.ishl(q, L.bits - 2), L.signBit);
+  const oddBit = L.ishl(q, L.bits - 1);
+  const swap = L.ishrS(oddBit, L.bits - 1);
   const flip = L.and(L.xor(s, c), swap);
-  const toSign = (v: V) => L.ishl(L.and(v, two), L.bits - 2);
   const fast = {
-    sin: L.xor(L.xor(s, flip), toSign(q)),
-    cos: L.xor(L.xor(c, flip), toSign(L.iadd(q, one))),
+    sin: L.xor(L.xor(s, flip), sinSign),
+    cos: L.xor(L.xor(c, flip), L.xor(sinSign, oddBit)),
   };
   return withSlowPath(L, x, fast);
 }

@@ -130,6 +130,9 @@ async function descendChunk(
         return { code, fx, gn, x2, s2 };
       });
       const codes = await checked.code.data();
+      // On cpu and wasm, data() resolves as a microtask: without a macrotask turn here the loop
+      // would never let the event loop run, and Ctrl-C, timers and I/O would wait until the end.
+      await new Promise((resolve) => setImmediate(resolve));
       const finished: number[] = [];
       const stillLive: number[] = [];
       const atLimit = t === opts.maxIter;

@@ -1,0 +1,127 @@
+import type { DescentOptions } from '../../src/descent/options.ts';
+import type { StartResults } from '../../src/descent/types.ts';
+import type { Expr } from '../../src/objectives/expression/ir.ts';
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../src/tf.ts';
+import { buildTape } from '../ad/build.ts';
+import type { Tape } from '../ad/tape.ts';
+import { adamCorrections, checkOptions, RUNNING } from '../semantics.ts';
+import type { EngineOptions, Evaluation } from '../types.ts';
+import { FusedProgram, runProgram } from './program.ts';
+import { evaluateShader, stepShader, type RowLayout } from './shader.ts';
+
+export interface WebGPUKernel {
+  tape: Tape;
+  opts: DescentOptions;
+  code: string;
+  layout: RowLayout;
+}
+
+/** Iterations per dispatch; the loop reads back one flag per dispatch to stop early. */
+export const DEFAULT_WEBGPU_STEPS = 256;
+
+export function compileWebGPU(tape: Tape, opts: DescentOptions): WebGPUKernel {
+  checkOptions(opts, tape.d);
+  const { code, layout } = stepShader(tape, opts);
+  return { tape, opts, code, layout };
+}
+
+/** The end state as tensors on the GPU ([n, d] x and [n] columns). */
+export interface TensorResults {
+  x: Tensor2D;
+  fun: Tensor1D;
+  gradNorm: Tensor1D;
+  nit: Tensor1D;
+  status: Tensor1D;
+}
+
+/** Runs every start on the GPU: x0 [n, d] in, the results out, all as tfjs tensors. */
+export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOptions = {}): Promise<TensorResults> {
+  if ((engineOpts.dtype ?? 'float32') !== 'float32') throw new Error('the WebGPU engine runs in float32 only (WGSL has no float64)');
+  const [n] = x0.shape;
+  const L = kernel.layout;
+  const K = Math.max(1, engineOpts.stepsPerCall ?? DEFAULT_WEBGPU_STEPS);
+  const d = kernel.tape.d;
+  const { program, inputs: extra } = makeProgram(kernel, n);
+  let state = initialState(kernel, x0);
+  try {
+    for (let t0 = 0; t0 <= kernel.opts.maxIter; t0 += K) {
+      const steps = Math.min(K, kernel.opts.maxIter + 1 - t0);
+      const next = runProgram(program, [state, ...extra], { n, t0, steps });
+      state.dispose();
+      state = next;
+      const running = tf.tidy(() => tf.any(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING)));
+      const more = (await running.data())[0];
+      running.dispose();
+      if (!more) break;
+    }
+    const s = state;
+    return tf.tidy(() => {
+      const column = (k: number) => tf.reshape(tf.slice(s, [0, k], [n, 1]), [n]) as Tensor1D;
+      return {
+        x: tf.slice(s, [0, L.xOut], [n, d]) as Tensor2D,
+        fun: column(L.fun),
+        gradNorm: column(L.gradNorm),
+        nit: column(L.nit),
+        status: column(L.status),
+      };
+    });
+  } finally {
+    state.dispose();
+    tf.dispose(extra);
+  }
+}
+
+/** The program for n starts, and its inputs besides the state (adam's corrections). */
+export function makeProgram(kernel: WebGPUKernel, n: number): { program: FusedProgram; inputs: Tensor[] } {
+  const o = kernel.opts.optimizer;
+  const adam = o.name === 'adam';
+  const inputs = adam ? [tf.tensor1d(Float32Array.from(adamCorrections(o.beta1, o.beta2, kernel.opts.maxIter)))] : [];
+  return { program: new FusedProgram(adam ? ['state', 'corr'] : ['state'], [n, kernel.layout.columns], kernel.code, n), inputs };
+}
+
+/** The state tensor [n, columns] at t = 0: x, zero optimizer state, status running. */
+export function initialState(kernel: WebGPUKernel, x0: Tensor2D): Tensor {
+  const [n, d] = x0.shape;
+  return tf.tidy(() => tf.concat([x0, tf.zeros([n, kernel.layout.status - d]), tf.fill([n, 1], RUNNING)], 1));
+}
+
+export async function runWebGPU(kernel: WebGPUKernel, x0: Float32Array, engineOpts: EngineOptions = {}): Promise<StartResults> {
+  const d = kernel.tape.d;
+  const n = x0.length / d;
+  if (!Number.isInteger(n)) throw new RangeError(`x0 has ${x0.length} values, not a multiple of d = ${d}`);
+  if (n === 0) {
+    return { n, d, x0: new Float32Array(0), x: new Float32Array(0), fun: new Float32Array(0), gradNorm: new Float32Array(0), nit: new Int32Array(0), status: new Uint8Array(0) };
+  }
+  const input = tf.tensor2d(x0, [n, d]);
+  const r = await runWebGPUTensors(kernel, input, engineOpts);
+  input.dispose();
+  const [x, fun, gradNorm, nit, status] = await Promise.all([r.x.data(), r.fun.data(), r.gradNorm.data(), r.nit.data(), r.status.data()]);
+  tf.dispose(Object.values(r));
+  return {
+    n, d, x0: Float32Array.from(x0),
+    x: Float32Array.from(x), fun: Float32Array.from(fun), gradNorm: Float32Array.from(gradNorm),
+    nit: Int32Array.from(nit), status: Uint8Array.from(status),
+  };
+}
+
+/** f and ∇f at n points ([n, d]) by the generated WGSL (one evaluation; for tests). */
+export async function evaluateWebGPU(tape: Tape, points: Float32Array): Promise<Evaluation> {
+  const d = tape.d;
+  const n = points.length / d;
+  const pts = tf.tensor2d(points, [n, d]);
+  const out = runProgram(new FusedProgram(['pts'], [n, d + 1], evaluateShader(tape), n), [pts], { n, t0: 0, steps: 0 });
+  const all = (await out.data()) as Float32Array;
+  tf.dispose([pts, out]);
+  const f = new Float32Array(n);
+  const grad = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    f[i] = all[i * (d + 1)];
+    grad.set(all.subarray(i * (d + 1) + 1, (i + 1) * (d + 1)), i * d);
+  }
+  return { f, grad };
+}
+
+/** The shared engine signature (needs the webgpu tfjs backend active). */
+export async function runFused(expr: Expr, d: number, x0: Float32Array, opts: DescentOptions, engineOpts: EngineOptions = {}): Promise<StartResults> {
+  return runWebGPU(compileWebGPU(buildTape(expr, d), opts), x0, engineOpts);
+}

@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../src/backends/registry.ts';
+import { parseExpression } from '../../src/objectives/expression/parse.ts';
+import { closeCpuPool, compileFused, FusedCompileError } from '../../kernels/index.ts';
+import { descentOptions } from './support/oracle.ts';
+import { describeWebGPU } from './support/webgpu.ts';
+
+/** compileFused: a runner per target, or a FusedCompileError that says why not. */
+const HIMMELBLAU = parseExpression('(x^2+y-11)^2+(x+y^2-7)^2').expr;
+const BOX: Array<[number, number]> = [[-5, 5], [-5, 5]];
+
+afterAll(async () => {
+  await closeCpuPool();
+});
+
+describe('compileFused', () => {
+  it('builds a cpu runner in float32 and float64', async () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const r = await compileFused(HIMMELBLAU, 2, descentOptions(BOX, 'gd', 0.01), { target: 'cpu', dtype });
+      const out = await r.run(new Float32Array([3.5, 1.5, -3, 3]));
+      expect(Array.from(out.status)).toEqual([0, 0]);
+      expect(out.x[0]).toBeCloseTo(3, 3);
+      const ev = await r.evaluate(new Float32Array([3, 2]));
+      expect(ev.f[0]).toBe(0);
+    }
+  });
+
+  it('says why it cannot compile', async () => {
+    const opts = descentOptions(BOX, 'gd', 0.01);
+    await expect(compileFused(HIMMELBLAU, 3, opts, { target: 'cpu' })).rejects.toThrow(/box has 2 intervals for dimension 3/);
+    await expect(compileFused({ op: 'var', index: 4 }, 2, opts, { target: 'cpu' })).rejects.toThrow(/variable x5 is outside dimension 2/);
+    await expect(compileFused({ op: 'mod', left: HIMMELBLAU, right: HIMMELBLAU } as never, 2, opts, { target: 'cpu' })).rejects.toThrow(FusedCompileError);
+    await expect(compileFused(HIMMELBLAU, 2, opts, { target: 'webgpu', dtype: 'float64' })).rejects.toThrow(/WGSL has no float64/);
+    await useBackend('cpu');
+    await expect(compileFused(HIMMELBLAU, 2, opts, { target: 'webgpu' })).rejects.toThrow(/active tfjs backend is cpu/);
+  });
+});
+
+describeWebGPU('compileFused, webgpu target', () => {
+  it('builds a runner whose results stay tensors', async () => {
+    await useBackend('webgpu');
+    const r = await compileFused(HIMMELBLAU, 2, descentOptions(BOX, 'adam', 0.05), { target: 'webgpu' });
+    const out = await r.run(new Float32Array([3.5, 1.5, -3, 3]));
+    expect(Array.from(out.status)).toEqual([0, 0]);
+    expect(r.runTensors).toBeDefined();
+  });
+});
