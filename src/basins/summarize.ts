@@ -28,7 +28,17 @@ export function summarize(r: StartResults, opts: SummaryOptions): BasinSummary {
     count[c]++;
     if (better(r.fun[i], r.fun[best[c]])) best[c] = i;
   }
-  const order = leaders.map((_, c) => c).sort((a, b) => (better(r.fun[best[a]], r.fun[best[b]]) ? -1 : better(r.fun[best[b]], r.fun[best[a]]) ? 1 : a - b));
+  // Best f first. Values within the float32 tie tolerance count as equal and are ordered by x,
+  // so that symmetric minima (Rastrigin's, Himmelblau's) come out in the same order on every
+  // backend, whatever the last-bit noise in their f.
+  const fOf = (c: number) => r.fun[best[c]];
+  const top = leaders.reduce<number | undefined>((acc, _, c) => (acc === undefined || better(fOf(c), acc) ? fOf(c) : acc), undefined);
+  const tie = defaults.fTieRelative * (1 + Math.abs(top ?? 0));
+  const level = (c: number) => Math.round((opts.sense === 'min' ? fOf(c) : -fOf(c)) / tie);
+  const xOf = (c: number) => r.x.subarray(best[c] * r.d, (best[c] + 1) * r.d);
+  const order = leaders
+    .map((_, c) => c)
+    .sort((a, b) => level(a) - level(b) || lexicographic(xOf(a), xOf(b), distance) || a - b);
   const rank = new Int32Array(leaders.length);
   order.forEach((c, k) => (rank[c] = k));
 
@@ -58,4 +68,10 @@ export function summarize(r: StartResults, opts: SummaryOptions): BasinSummary {
     else counts.interrupted++;
   }
   return { n: r.n, d: r.d, sense: opts.sense, basins, assignment, counts, tolerances: { distance, fTie } };
+}
+
+/** Compares points coordinate by coordinate, treating coordinates within tol as equal. */
+function lexicographic(a: Float32Array, b: Float32Array, tol: number): number {
+  for (let j = 0; j < a.length; j++) if (Math.abs(a[j] - b[j]) > tol) return a[j] - b[j];
+  return 0;
 }
