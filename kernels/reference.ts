@@ -1,3 +1,4 @@
+import { relativeXtol2, sqrtThreshold } from './thresholds.ts';
 import type { DescentOptions } from '../src/descent/options.ts';
 import { STATUS } from '../src/descent/status.ts';
 import type { StartResults } from '../src/descent/types.ts';
@@ -57,12 +58,12 @@ export async function runFused(
         const { step, v1, v2 } = optimizerStep(o, s, g, corrections?.slice(2 * t, 2 * t + 2));
         const x2 = clip ? (tf.minimum(tf.maximum(tf.add(s.x, step), consts.lo), consts.hi) as Tensor2D) : (tf.add(s.x, step) as Tensor2D);
         const gn = rowNorm(clip ? projectedGradient(g, s.x, consts.lo, consts.hi) : g);
-        const sn = rowNorm(clip ? (tf.sub(x2, s.x) as Tensor2D) : step);
+        const sn2 = tf.sum(tf.square(clip ? (tf.sub(x2, s.x) as Tensor2D) : step), 1);
 
         const finite = tf.logicalAnd(tf.logicalAnd(tf.isFinite(fx), tf.isFinite(gn)), tf.all(tf.isFinite(s.x), 1));
         const escaped = tf.any(tf.greater(tf.abs(tf.sub(s.x, consts.centre)), consts.radius), 1);
         const gtol = tf.lessEqual(gn, opts.gtol);
-        const xtol = tf.lessEqual(sn, opts.xtol);
+        const xtol = tf.lessEqual(sn2, tf.add(tf.mul(tf.sum(tf.square(s.x), 1), relativeXtol2('float32')), sqrtThreshold(opts.xtol, 'float32')));
         const nonfinite = tf.logicalNot(finite);
         const code = firstOf([[nonfinite, STATUS.nonfinite.code], [escaped, STATUS.escaped.code], [gtol, STATUS.gtol.code], [xtol, STATUS.xtol.code]], STATUS.maxiter.code);
         const stops = t >= opts.maxIter ? tf.onesLike(finite) : tf.logicalOr(tf.logicalOr(nonfinite, escaped), tf.logicalOr(gtol, xtol));

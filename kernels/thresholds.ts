@@ -5,6 +5,11 @@ import type { FusedDtype } from './types.ts';
  * monotone, so `s ≤ T` holds exactly when `fl(√s) ≤ limit` does: the engines test ‖g‖ ≤ gtol on
  * the sum of squares every step and take the square root only for the starts that finish.
  */
+/** (eps of the dtype)²: the relative part of the xtol test, ‖step‖² ≤ xtol² + eps²·‖x‖². */
+export function relativeXtol2(dtype: FusedDtype): number {
+  return dtype === 'float32' ? 2 ** -46 : 2 ** -104;
+}
+
 export function sqrtThreshold(limit: number, dtype: FusedDtype): number {
   const round = dtype === 'float32' ? Math.fround : (v: number) => v;
   const lim = round(limit);

@@ -12,6 +12,8 @@ export interface EngineOptions {
   stepsPerCall?: number;
   /** CPU worker threads; default: os.availableParallelism(). */
   threads?: number;
+  /** CPU: stop within stepsPerCall steps; starts not finished come back as 'interrupted'. */
+  signal?: AbortSignal;
 }
 
 /** The signature every engine shares: x0 is [n, d] row-major, n = x0.length / d. */

@@ -55,6 +55,10 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
     x: new Float32Array(n * d), fun: new Float32Array(n), gradNorm: new Float32Array(n),
     nit: new Int32Array(n), status: new Uint8Array(n),
   };
+  const abort = engineOpts.signal ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const raise = () => abort && Atomics.store(abort, 0, 1);
+  if (engineOpts.signal?.aborted) raise();
+  engineOpts.signal?.addEventListener('abort', raise, { once: true });
   const blocks: number[] = [];
   for (let from = 0; from < n; from += block) blocks.push(from);
   let next = 0;
@@ -64,7 +68,7 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
       const count = Math.min(block, n - from);
       const xs = x0.slice(from * d, (from + count) * d);
       const r = await pool.run(
-        { key: kernel.key, module: kernel.module, layout: kernel.layout, x0: xs, table, stepsPerCall, maxIter: kernel.opts.maxIter },
+        { key: kernel.key, module: kernel.module, layout: kernel.layout, x0: xs, table, stepsPerCall, maxIter: kernel.opts.maxIter, abort },
         [xs.buffer],
       );
       out.x.set(r.x, from * d);
@@ -74,7 +78,7 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
       out.status.set(r.status, from);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(threads, blocks.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(threads, blocks.length) }, lane)).finally(() => engineOpts.signal?.removeEventListener('abort', raise));
   return out;
 }
 

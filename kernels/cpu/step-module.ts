@@ -11,7 +11,7 @@ import { Lanes, type V } from './lanes.ts';
 import { fieldOffset, makeLayout, type Layout } from './layout.ts';
 import { optimizerStep } from '../codegen/optimizer.ts';
 import { emitTape } from '../codegen/tape.ts';
-import { sqrtThreshold } from '../thresholds.ts';
+import { relativeXtol2, sqrtThreshold } from '../thresholds.ts';
 
 export interface StepModule {
   bytes: Uint8Array<ArrayBuffer>;
@@ -53,6 +53,7 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
   const checkEscape = radius.map((r) => Number.isFinite(r));
   const gtol2 = sqrtThreshold(opts.gtol, layout.dtype);
   const xtol2 = sqrtThreshold(opts.xtol, layout.dtype);
+  const relXtol2 = relativeXtol2(layout.dtype);
   const at = (field: number, u: number) => fieldOffset(layout, field, u);
   const load = (field: number, u: number) => L.load(get(p), at(field, u));
   const store = (field: number, u: number, v: V) => L.store(get(p), at(field, u), v);
@@ -116,7 +117,8 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
           const inside = range(d).filter((j) => checkEscape[j]).map((j) => L.le(L.abs(L.sub(x[j], L.c(centre[j]))), L.c(radius[j])));
           const good = [L.eq(nanIfBad, nanIfBad), ...inside].reduce((a, b) => L.and(a, b));
           const conv = L.le(gn2, L.c(gtol2));
-          const xtol = L.le(sn2, L.c(xtol2));
+          // As in src/descent/run.ts: a step below the dtype's resolution at x cannot move x.
+          const xtol = L.le(sn2, L.add(L.c(xtol2), L.mul(L.c(relXtol2), x.map(sq).reduce((a, b) => L.add(a, b)))));
           const reasons = L.or(L.or(conv, xtol), limit.v);
           const was = L.let(active[u].v.get());
           const now = L.and(was, L.andNot(good, reasons));

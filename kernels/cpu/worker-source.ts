@@ -1,3 +1,4 @@
+import { STATUS } from '../../src/descent/status.ts';
 import { RUNNING } from '../semantics.ts';
 
 /**
@@ -10,6 +11,7 @@ import { RUNNING } from '../semantics.ts';
 export const WORKER_SOURCE = /* js */ `
 const { parentPort } = require('node:worker_threads');
 const RUNNING = ${RUNNING};
+const INTERRUPTED = ${STATUS.interrupted.code};
 const PADDING = 2;
 const instances = new Map();
 
@@ -34,7 +36,7 @@ function instanceFor(key, module) {
 }
 
 function runJob(job) {
-  const { id, key, module, layout, x0, table, stepsPerCall, maxIter } = job;
+  const { id, key, module, layout, x0, table, stepsPerCall, maxIter, abort } = job;
   const inst = instanceFor(key, module);
   const mem = inst.exports.memory;
   const { d, width: W, unroll: U, groupSize: G } = layout;
@@ -63,8 +65,13 @@ function runJob(job) {
       buf[at(i, layout.status)] = PADDING;
     }
   }
+  // abort: a flag shared with the main thread, read between calls, so Ctrl-C is honoured within
+  // stepsPerCall steps; starts still running then are returned where they are, as interrupted.
+  let reached = 0;
   for (let t0 = 0; t0 <= maxIter; t0 += stepsPerCall) {
+    if (abort && Atomics.load(abort, 0) !== 0) break;
     const left = inst.exports.run(base, nGroups, t0, Math.min(stepsPerCall, maxIter + 1 - t0), tablePtr);
+    reached = Math.min(maxIter, t0 + stepsPerCall);
     if (left === 0) break;
   }
   const x = new Float32Array(n * d), fun = new Float32Array(n), gradNorm = new Float32Array(n);
@@ -75,6 +82,13 @@ function runJob(job) {
     gradNorm[i] = buf[at(i, layout.gradNorm)];
     nit[i] = buf[at(i, layout.nit)];
     status[i] = buf[at(i, layout.status)];
+    if (buf[at(i, layout.status)] === RUNNING) {
+      for (let j = 0; j < d; j++) x[i * d + j] = buf[at(i, layout.x + j)];
+      fun[i] = NaN;
+      gradNorm[i] = NaN;
+      nit[i] = reached;
+      status[i] = INTERRUPTED;
+    }
   }
   return { id, x, fun, gradNorm, nit, status };
 }

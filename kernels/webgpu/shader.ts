@@ -4,7 +4,7 @@ import type { Tape } from '../ad/tape.ts';
 import { optimizerStep } from '../codegen/optimizer.ts';
 import { emitTape } from '../codegen/tape.ts';
 import { escapeGeometry, RUNNING, stateVectors } from '../semantics.ts';
-import { sqrtThreshold } from '../thresholds.ts';
+import { relativeXtol2, sqrtThreshold } from '../thresholds.ts';
 import type { V } from '../vector-ops.ts';
 import { WGSL_HELPERS, WgslLanes } from './wgsl-lanes.ts';
 
@@ -89,7 +89,8 @@ export function stepShader(tape: Tape, opts: DescentOptions): { code: string; la
       const escapes = xv.flatMap((v, j) => (Number.isFinite(radius[j]) ? [L.gt(L.abs(L.sub(v, L.c(centre[j]))), L.c(radius[j]))] : []));
       const escaped = escapes.length ? escapes.reduce((a, b) => L.or(a, b)) : L.c(0);
       const conv = L.le(gn2, L.c(gtol2));
-      const xtol = L.le(sn2, L.c(xtol2));
+      // As in src/descent/run.ts: a step below float32's resolution at x cannot move x.
+      const xtol = L.le(sn2, L.add(L.c(xtol2), L.mul(L.c(relativeXtol2('float32')), xv.map(sq).reduce((a, b) => L.add(a, b)))));
       const limit = L.let(`select(0u, 0xffffffffu, t >= ${opts.maxIter})`);
       const stop = [L.not(finite), escaped, conv, xtol, limit].reduce((a, b) => L.or(a, b));
       L.when(stop, () => {

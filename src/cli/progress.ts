@@ -9,7 +9,8 @@ export function progressReporter(opts: { quiet: boolean; stream?: NodeJS.WriteSt
   const tty = !!stream.isTTY;
   const every = opts.intervalMs ?? (tty ? 100 : 5000);
   const started = performance.now();
-  let last = 0;
+  // A terminal bar starts at once; a log line only once a run has lasted a whole interval.
+  let last = tty ? 0 : started;
   let drawn = false;
   return {
     onProgress(p: Progress) {

@@ -2,6 +2,7 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf.ts';
 import type { ObjectiveFn } from '../objectives/types.ts';
 import { makeOptimizer } from '../optimizers/index.ts';
 import { mapTensors, tensorsOf, type StateTree } from '../optimizers/tree.ts';
+import { sqrtThreshold } from '../../kernels/thresholds.ts';
 import { shrinkTarget } from './buckets.ts';
 import type { DescentOptions } from './options.ts';
 import type { ProgressCallback } from './progress.ts';
@@ -38,6 +39,15 @@ export function defaultChunkRows(d: number): number {
 export function fromArray(x0: Float32Array, d: number): StartRows {
   return { n: x0.length / d, d, rows: (from, count) => x0.subarray(from * d, (from + count) * d) };
 }
+
+/**
+ * The xtol test, ‖step‖² ≤ xtol² + (eps32·‖x‖)²: a step shorter than float32's resolution at x
+ * cannot move x, so it counts as converged whatever xtol says (where ∇f has sunk to float32 noise,
+ * e.g. Rastrigin's far minima: the noise in 20π·sin(2πx) at |x| ≈ 5 is ~1.5e-4, above gtol).
+ * Squares, so that every engine can test it without a square root.
+ */
+const RELATIVE_XTOL2 = 2 ** -46;
+const XTOL2 = (xtol: number) => sqrtThreshold(xtol, 'float32');
 
 // Live-row codes computed on the device at a check; 0 means still descending.
 const CODE_TO_STATUS = [undefined, STATUS.nonfinite.code, STATUS.escaped.code, STATUS.gtol.code, STATUS.xtol.code] as const;
@@ -125,11 +135,9 @@ async function descendChunk(
         const fx = f(x);
         const x2 = project(tf.add(x, step) as Tensor2D);
         const gn = rowNorm(clip ? projectedGradient(g, x, clip.lo, clip.hi) : g);
-        // The move x actually makes in float32, not the step asked for: where the gradient has
-        // sunk to float32 noise, lr·g is below half an ulp of x, x stops changing, and that is
-        // convergence (Rastrigin's far minima: noise in 20π·sin(2πx) ≈ 1.5e-4 > gtol at |x| ≈ 5).
-        const sn = rowNorm(tf.sub(x2, x) as Tensor2D);
-        const code = statusCodes(x, fx, gn, sn, centre, radius, opts);
+        const sn2 = rowSquares(clip ? (tf.sub(x2, x) as Tensor2D) : step);
+        const xtol2 = tf.add(tf.mul(rowSquares(x), RELATIVE_XTOL2), XTOL2(opts.xtol)) as Tensor1D;
+        const code = statusCodes(x, fx, gn, tf.lessEqual(sn2, xtol2), centre, radius, opts);
         return { code, fx, gn, x2, s2 };
       });
       const codes = await checked.code.data();
@@ -190,18 +198,21 @@ function countOwned(owner: Int32Array): number {
  * Per-row code: 0 live, 1 non-finite, 2 escaped, 3 gtol, 4 xtol (the first that applies).
  * Computed as a float vector so that one small readback decides every row.
  */
-function statusCodes(x: Tensor2D, fx: Tensor1D, gn: Tensor1D, sn: Tensor1D, centre: Tensor1D, radius: Tensor1D, opts: DescentOptions): Tensor1D {
+function statusCodes(x: Tensor2D, fx: Tensor1D, gn: Tensor1D, xtol: Tensor, centre: Tensor1D, radius: Tensor1D, opts: DescentOptions): Tensor1D {
   const finite = tf.logicalAnd(tf.logicalAnd(tf.isFinite(fx), tf.isFinite(gn)), tf.all(tf.isFinite(x), 1));
   const escaped = tf.any(tf.greater(tf.abs(tf.sub(x, centre)), radius), 1);
   const gtol = tf.lessEqual(gn, opts.gtol);
-  const xtol = tf.lessEqual(sn, opts.xtol);
   const zero = tf.zerosLike(fx);
   const pick = (cond: Tensor, code: number, rest: Tensor) => tf.where(cond, tf.fill(fx.shape, code), rest);
   return pick(tf.logicalNot(finite), 1, pick(escaped, 2, pick(gtol, 3, pick(xtol, 4, zero)))) as Tensor1D;
 }
 
 function rowNorm(v: Tensor2D): Tensor1D {
-  return tf.sqrt(tf.sum(tf.square(v), 1)) as Tensor1D;
+  return tf.sqrt(rowSquares(v)) as Tensor1D;
+}
+
+function rowSquares(v: Tensor2D): Tensor1D {
+  return tf.sum(tf.square(v), 1) as Tensor1D;
 }
 
 async function record(

@@ -19,6 +19,7 @@ export interface SummaryContext {
   descent: DescentOptions;
   control: Record<string, unknown>;
   backend: { name: string; probe: BackendProbe };
+  engine?: Record<string, string>;
   seconds: Record<string, number>;
   known: (KnownPoint | undefined)[];
   partial?: boolean;
@@ -38,6 +39,7 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     descent: ctx.descent,
     control: ctx.control,
     backend: ctx.backend,
+    engine: ctx.engine,
     versions: { node: process.version, basinmap: BASINMAP_VERSION, ...Object.fromEntries(TFJS_PACKAGES.map((p) => [p, packageVersion(p)])) },
     seconds: ctx.seconds,
     tolerances: s.tolerances,

@@ -8,6 +8,7 @@ import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
 import { writeStartFiles } from '../../io/start-files.ts';
 import { summaryDocument } from '../../io/summary-json.ts';
 import { mapBasins } from '../../map.ts';
+import { ENGINE_NAMES, type EngineName } from '../../engines/names.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
 import { makeStartSet } from '../../starts/index.ts';
 import { basinMapPng } from '../../plot/map-picture.ts';
@@ -36,6 +37,8 @@ interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatArgs, Con
   pngSize: string;
   slice?: string;
   at?: string;
+  engine: EngineName;
+  dtype: 'float32' | 'float64';
 }
 
 export const mapCommand: CommandModule<object, MapArgs> = {
@@ -45,6 +48,8 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     // configOption reads the option list when parsing, so it covers options declared after it too.
     configOption(formatOption(descentOptions(startOptions(objectiveOptions(y as Argv<object>)))))
       .option('backend', { type: 'string', describe: 'tfjs backend (default: the fastest available; see `basinmap backends`)' })
+      .option('engine', { type: 'string', choices: ENGINE_NAMES as unknown as string[], default: 'auto', describe: 'fused: compiled kernels (many steps per dispatch); tfjs: op by op; auto: fused when the objective compiles' })
+      .option('dtype', { type: 'string', choices: ['float32', 'float64'], default: 'float32', describe: 'arithmetic; float64 needs the fused cpu engine' })
       .option('out', { type: 'string', describe: 'directory for summary.json and the per-start files (--format)' })
       .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
@@ -77,9 +82,12 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     await useBackend(backend);
     const probe = await probeBackend(backend);
     const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
+    // Loaded here, not at the top: the kernel compiler is heavy and other commands never need it.
+    const { chooseEngine, describeEngine, engineRecord } = await import('../../engines/choose.ts');
+    const engine = await chooseEngine(objective, d, descent, { engine: a.engine, dtype: a.dtype, backend });
     const progress = progressReporter({ quiet: a.quiet || a.json });
     const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
-    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol })
+    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol, engine })
       .finally(() => interrupt.dispose());
     progress.done();
     const partial = interrupt.signal.aborted;
@@ -91,6 +99,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       objective, d, box, descent, control,
       starts: { describe: starts.describe, spec },
       backend: { name: backend, probe },
+      engine: engineRecord(engine),
       seconds: result.seconds,
       known,
       partial,
@@ -109,7 +118,8 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const o = descent.optimizer;
     process.stdout.write(
       `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
-        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n\n` +
+        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n` +
+        `engine ${describeEngine(engine)}\n\n` +
         basinTable(result.summary, known) + '\n' +
         (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
     );
