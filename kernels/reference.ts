@@ -63,7 +63,7 @@ export async function runFused(
         const finite = tf.logicalAnd(tf.logicalAnd(tf.isFinite(fx), tf.isFinite(gn)), tf.all(tf.isFinite(s.x), 1));
         const escaped = tf.any(tf.greater(tf.abs(tf.sub(s.x, consts.centre)), consts.radius), 1);
         const gtol = tf.lessEqual(gn, opts.gtol);
-        const xtol = tf.lessEqual(sn2, tf.add(tf.mul(tf.sum(tf.square(s.x), 1), relativeXtol2('float32')), sqrtThreshold(opts.xtol, 'float32')));
+        const xtol = tf.lessEqual(sn2, tf.add(tf.mul(tf.sum(tf.square(s.x), 1), opts.xtol > 0 ? relativeXtol2('float32') : 0), sqrtThreshold(opts.xtol, 'float32')));
         const nonfinite = tf.logicalNot(finite);
         const code = firstOf([[nonfinite, STATUS.nonfinite.code], [escaped, STATUS.escaped.code], [gtol, STATUS.gtol.code], [xtol, STATUS.xtol.code]], STATUS.maxiter.code);
         const stops = t >= opts.maxIter ? tf.onesLike(finite) : tf.logicalOr(tf.logicalOr(nonfinite, escaped), tf.logicalOr(gtol, xtol));

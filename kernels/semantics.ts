@@ -14,7 +14,7 @@ import type { DescentOptions } from '../src/descent/options.ts';
  *   2. |x_j − centre_j| > divergeRadius·halfwidth_j, some j  → escaped
  *   3. gn ≤ gtol                                             → gtol
  *   4. sn² ≤ xtol² + (eps·‖x_t‖)², eps of the dtype          → xtol (a step the dtype cannot
- *      resolve at x_t cannot move it)
+ *      resolve at x_t cannot move it); xtol = 0 turns this test off, floor included
  *   5. t = maxIter                                           → maxiter
  * ends the start with x = x_t, fun = f, gradNorm = gn, nit = t; the step is then discarded.
  * Otherwise x_(t+1) = x' and the optimizer state advances. One evaluation per iteration; a run

@@ -53,7 +53,7 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
   const checkEscape = radius.map((r) => Number.isFinite(r));
   const gtol2 = sqrtThreshold(opts.gtol, layout.dtype);
   const xtol2 = sqrtThreshold(opts.xtol, layout.dtype);
-  const relXtol2 = relativeXtol2(layout.dtype);
+  const relXtol2 = opts.xtol > 0 ? relativeXtol2(layout.dtype) : 0;
   const at = (field: number, u: number) => fieldOffset(layout, field, u);
   const load = (field: number, u: number) => L.load(get(p), at(field, u));
   const store = (field: number, u: number, v: V) => L.store(get(p), at(field, u), v);

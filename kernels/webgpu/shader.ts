@@ -90,7 +90,7 @@ export function stepShader(tape: Tape, opts: DescentOptions): { code: string; la
       const escaped = escapes.length ? escapes.reduce((a, b) => L.or(a, b)) : L.c(0);
       const conv = L.le(gn2, L.c(gtol2));
       // As in src/descent/run.ts: a step below float32's resolution at x cannot move x.
-      const xtol = L.le(sn2, L.add(L.c(xtol2), L.mul(L.c(relativeXtol2('float32')), xv.map(sq).reduce((a, b) => L.add(a, b)))));
+      const xtol = L.le(sn2, L.add(L.c(xtol2), L.mul(L.c(opts.xtol > 0 ? relativeXtol2('float32') : 0), xv.map(sq).reduce((a, b) => L.add(a, b)))));
       const limit = L.let(`select(0u, 0xffffffffu, t >= ${opts.maxIter})`);
       const stop = [L.not(finite), escaped, conv, xtol, limit].reduce((a, b) => L.or(a, b));
       L.when(stop, () => {

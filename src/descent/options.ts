@@ -4,7 +4,8 @@ import type { OptimizerSpec } from '../optimizers/spec.ts';
 /**
  * How every engine runs the starts. Termination, per start, at iteration t (t updates done):
  *   ‖g(x)‖ ≤ gtol                      → status gtol, nit = t
- *   ‖x_new − x‖² ≤ xtol² + (eps32·‖x‖)²  → status xtol (a step float32 cannot resolve at x)
+ *   ‖x_new − x‖² ≤ xtol² + (eps32·‖x‖)²  → status xtol (a step float32 cannot resolve at x);
+ *                                         xtol = 0 turns this test off, floor included
  *   x or f non-finite                  → status nonfinite
  *   |x_j − centre_j| > divergeRadius·halfwidth_j for some j → status escaped
  *   t = maxIter                         → status maxiter

@@ -46,8 +46,9 @@ export function fromArray(x0: Float32Array, d: number): StartRows {
  * e.g. Rastrigin's far minima: the noise in 20π·sin(2πx) at |x| ≈ 5 is ~1.5e-4, above gtol).
  * Squares, so that every engine can test it without a square root.
  */
-const RELATIVE_XTOL2 = 2 ** -46;
 const XTOL2 = (xtol: number) => sqrtThreshold(xtol, 'float32');
+/** xtol = 0 turns the step test off altogether, resolution floor included (fixed-step runs). */
+const relativeXtol2 = (opts: DescentOptions) => (opts.xtol > 0 ? 2 ** -46 : 0);
 
 // Live-row codes computed on the device at a check; 0 means still descending.
 const CODE_TO_STATUS = [undefined, STATUS.nonfinite.code, STATUS.escaped.code, STATUS.gtol.code, STATUS.xtol.code] as const;
@@ -136,7 +137,7 @@ async function descendChunk(
         const x2 = project(tf.add(x, step) as Tensor2D);
         const gn = rowNorm(clip ? projectedGradient(g, x, clip.lo, clip.hi) : g);
         const sn2 = rowSquares(clip ? (tf.sub(x2, x) as Tensor2D) : step);
-        const xtol2 = tf.add(tf.mul(rowSquares(x), RELATIVE_XTOL2), XTOL2(opts.xtol)) as Tensor1D;
+        const xtol2 = tf.add(tf.mul(rowSquares(x), relativeXtol2(opts)), XTOL2(opts.xtol)) as Tensor1D;
         const code = statusCodes(x, fx, gn, tf.lessEqual(sn2, xtol2), centre, radius, opts);
         return { code, fx, gn, x2, s2 };
       });

@@ -4,7 +4,7 @@
  */
 export const STATUS = {
   gtol: { code: 0, converged: true, diverged: false, message: 'Converged: gradient norm at or below gtol.' },
-  xtol: { code: 1, converged: true, diverged: false, message: 'Converged: step length at or below xtol.' },
+  xtol: { code: 1, converged: true, diverged: false, message: 'Converged: the step fell to xtol or below what float32 can resolve at x (x no longer moves).' },
   maxiter: { code: 2, converged: false, diverged: false, message: 'Stopped: maximum number of iterations reached.' },
   nonfinite: { code: 3, converged: false, diverged: true, message: 'Diverged: the objective or the position became non-finite (NaN or Inf).' },
   escaped: { code: 4, converged: false, diverged: true, message: 'Diverged: left the box by more than the divergence radius.' },

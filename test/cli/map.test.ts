@@ -81,8 +81,8 @@ describe('Ctrl-C during a sweep', () => {
     const { spawn } = await import('node:child_process');
     const out = join(tmp(), 'partial');
     const bin = new URL('../../bin/basinmap.js', import.meta.url).pathname;
-    // Far more work than the test waits for: 2e5 starts, tiny steps, up to 1e6 iterations.
-    const child = spawn(process.execPath, [bin, 'map', 'rastrigin', '--sampler', 'uniform', '--n', '200000', '--lr', '1e-6', '--max-iter', '1000000', '--backend', 'cpu', '--out', out, '--quiet', '--chunk', '50000']);
+    // Far more work than the test waits for: 2e5 starts, 1e7 iterations with no stopping test.
+    const child = spawn(process.execPath, [bin, 'map', 'rastrigin', '--sampler', 'uniform', '--n', '200000', '--lr', '1e-3', '--gtol', '0', '--xtol', '0', '--max-iter', '10000000', '--backend', 'cpu', '--out', out, '--quiet', '--chunk', '50000']);
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     await new Promise((r) => setTimeout(r, 6000));
@@ -92,9 +92,11 @@ describe('Ctrl-C during a sweep', () => {
     expect(status).toBe(130);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.partial).toBe(true);
-    expect(summary.counts.interrupted).toBe(200_000);
+    // A few starts may reach ‖g‖ = 0 exactly in float32 (at a minimum) and count as converged.
+    expect(summary.counts.interrupted + summary.counts.converged).toBe(200_000);
+    expect(summary.counts.interrupted).toBeGreaterThan(190_000);
     const rows = readFileSync(join(out, 'starts.csv'), 'utf8').trim().split('\n');
     expect(rows).toHaveLength(200_001);
-    expect(rows[200_000]).toMatch(/,interrupted,-1$/);
+    expect(rows.filter((r) => r.includes(',interrupted,-1')).length).toBe(summary.counts.interrupted);
   });
 });

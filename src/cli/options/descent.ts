@@ -32,7 +32,7 @@ export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
     .option('maximize', { type: 'boolean', default: false, describe: 'ascend to maxima instead of descending to minima', group: 'Descent:' })
     .option('max-iter', { type: 'number', default: DESCENT_DEFAULTS.maxIter, describe: 'iterations per start at most', group: 'Descent:' })
     .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'converged when ‖∇f‖ ≤ gtol', group: 'Descent:' })
-    .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'converged when a step is ≤ xtol long', group: 'Descent:' })
+    .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'converged when a step is ≤ xtol long or below float32 resolution at x (0: off)', group: 'Descent:' })
     .option('diverge-radius', { type: 'number', default: DESCENT_DEFAULTS.divergeRadius, describe: 'diverged when farther than this many box half-widths from its centre', group: 'Descent:' }) as unknown as Argv<T & DescentArgs>;
 }
 
