@@ -2,6 +2,7 @@ import { tf } from '../tf.ts';
 import { defaultChunkRows, RUN_DEFAULTS } from '../descent/run.ts';
 import { kernelsPerBareStep } from './bare-loop.ts';
 import type { Cell } from './report.ts';
+import { isFusedRow } from './engines.ts';
 import { spreadOf } from './stats.ts';
 import type { PreparedWorkload, Workload } from './workloads.ts';
 
@@ -29,13 +30,16 @@ export async function measureCell(w: Workload, p: PreparedWorkload, backend: str
     for (let r = 0; r < repeats; r++) runs.push(await p.run({ backend, onSample }));
     onSample();
 
-    const kernelsPerStep = await kernelsPerBareStep(w.objective().f, w.d, w.optimizer);
+    // A fused row dispatches no tfjs kernels per step (cpu) or one per K steps (webgpu): its
+    // own profiled run says how many, whereas a bare tfjs step would describe another engine.
+    const fused = isFusedRow(backend);
     const profileSteps = Math.min(PROFILE_STEPS, p.steps);
     const info = await tf.profile(async () => {
       await p.run({ backend, onSample, maxSteps: profileSteps });
       return [];
     });
     const chunks = Math.ceil(p.n / defaultChunkRows(w.d));
+    const kernelsPerStep = fused ? info.kernels.length / profileSteps : await kernelsPerBareStep(w.objective().f, w.d, w.optimizer);
 
     const seconds = spreadOf(runs.map((r) => r.seconds));
     const throughput = spreadOf(runs.map((r) => r.pointIterations / r.seconds));

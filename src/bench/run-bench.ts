@@ -1,4 +1,5 @@
-import { probeBackend, useBackend } from '../backends/registry.ts';
+import { useBackend } from '../backends/registry.ts';
+import { probeRow, tfjsBackendOf } from './engines.ts';
 import { measureCell } from './cell.ts';
 import { describeMachine } from './machine.ts';
 import { PEERS, runPeer } from './peers.ts';
@@ -54,7 +55,7 @@ export async function runBench(req: BenchRequest): Promise<BenchReport> {
         } else {
           emit({ kind: 'cell-start', workload: w.name, backend, n });
           prepared ??= w.prepare(requested, steps);
-          await useBackend(backend);
+          await useBackend(tfjsBackendOf(backend));
           cell = await measureCell(w, prepared, backend, settings.repeats);
         }
         cells.push(cell);
@@ -89,12 +90,12 @@ export async function runBench(req: BenchRequest): Promise<BenchReport> {
 async function prepareBackends(names: string[], emit: (e: BenchEvent) => void): Promise<BackendEntry[]> {
   const out: BackendEntry[] = [];
   for (const name of names) {
-    const probe = await probeBackend(name);
+    const probe = await probeRow(name);
     const entry: BackendEntry = { name, ...probe };
     if (probe.available) {
       const t = performance.now();
       try {
-        await useBackend(name);
+        await useBackend(tfjsBackendOf(name));
         entry.initSeconds = (performance.now() - t) / 1000;
       } catch (e) {
         entry.available = false;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { backendNames, probeBackend } from '../../backends/registry.ts';
+import { FUSED_ROWS } from '../../bench/engines.ts';
 import { renderChart } from '../../bench/chart.ts';
 import { compareReports } from '../../bench/compare.ts';
 import { compareTable } from '../../bench/compare-table.ts';
@@ -38,7 +39,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .positional('suite', { type: 'string', default: 'standard', choices: Object.keys(SUITES), describe: 'named set of defaults' })
-      .option('backends', { type: 'string', describe: 'comma-separated (default: every available backend that is not a software GPU)' })
+      .option('backends', { type: 'string', describe: 'comma-separated tfjs backends and fused-cpu / fused-webgpu (the fused kernels) (default: every available backend that is not a software GPU, and fused-cpu)' })
       .option('sizes', { type: 'string', describe: 'batch sizes, e.g. 1e2,1e4,1e6 (≤ 1e7; default: the suite\'s)' })
       .option('workloads', { type: 'string', describe: `comma-separated, of: ${Object.keys(WORKLOADS).join(', ')}` })
       .option('repeats', { type: 'number', describe: 'timed runs per cell, after one warm-up run' })
@@ -88,7 +89,8 @@ async function settingsFromArgs(a: BenchArgs): Promise<BenchSettings> {
   }
   const backends = a.backends ? list(a.backends) : await defaultBenchBackends();
   for (const b of backends) {
-    if (!backendNames().includes(b as never)) throw new UserError(`unknown backend "${b}": choose from ${backendNames().join(', ')}`);
+    const rows = [...backendNames(), ...Object.keys(FUSED_ROWS)];
+    if (!rows.includes(b)) throw new UserError(`unknown backend "${b}": choose from ${rows.join(', ')}`);
   }
   const repeats = a.repeats ?? suite.repeats;
   if (!(Number.isInteger(repeats) && repeats >= 1)) throw new UserError(`--repeats must be a whole number ≥ 1, got ${a.repeats}`);
@@ -114,7 +116,9 @@ export function parseSizes(text: string): number[] {
 async function defaultBenchBackends(): Promise<string[]> {
   const names = backendNames();
   const probes = await Promise.all(names.map((n) => probeBackend(n)));
-  return names.filter((_, i) => probes[i].available && !probes[i].software);
+  const tfjs = names.filter((_, i) => probes[i].available && !probes[i].software);
+  // The fused kernels beside them: fused-webgpu only on a hardware adapter, like webgpu itself.
+  return [...tfjs, 'fused-cpu', ...(tfjs.includes('webgpu') ? ['fused-webgpu'] : [])];
 }
 
 function readReport(path: string): BenchReport {
