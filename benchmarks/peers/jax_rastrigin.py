@@ -2,19 +2,15 @@
 jit(vmap(grad(f))) stepped by lax.fori_loop inside one jit, on the GPU when there is one.
 The first (warm-up) run includes compilation and is reported apart. Prints one JSON line.
 """
-import argparse
 import functools
-import json
-import platform
-import statistics
-import time
+
+from harness import args, clock, report, skip
 
 try:
     import jax
     import jax.numpy as jnp
 except ImportError as e:
-    print(json.dumps({"peer": "jax", "skipped": f"jax is not installed ({e})"}))
-    raise SystemExit(0)
+    skip("jax", e)
 
 
 def rastrigin(x):
@@ -30,38 +26,16 @@ def descend(x, steps, lr):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=1_000_000)
-    ap.add_argument("--steps", type=int, default=100)
-    ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--lr", type=float, default=1e-3)
-    a = ap.parse_args()
-
+    a = args()
     x0 = jax.random.uniform(jax.random.PRNGKey(0), (a.n, 2), jnp.float32, -5.12, 5.12)
     lr = jnp.float32(a.lr)
 
-    def timed():
-        t0 = time.perf_counter()
+    def run():
         x = descend(x0, a.steps, lr).block_until_ready()
-        seconds = time.perf_counter() - t0
         assert x.dtype == jnp.float32
-        return seconds
 
-    warmup = timed()
-    runs = [timed() for _ in range(a.repeats)]
-    seconds = statistics.median(runs)
     dev = jax.devices()[0]
-    print(json.dumps({
-        "peer": "jax",
-        "n": a.n,
-        "steps": a.steps,
-        "seconds": seconds,
-        "pointIterationsPerSecond": a.n * a.steps / seconds,
-        "device": f"{dev.platform}: {getattr(dev, 'device_kind', str(dev))}",
-        "runs": [a.n * a.steps / s for s in runs],
-        "warmupSeconds": warmup,
-        "versions": {"jax": jax.__version__, "python": platform.python_version()},
-    }))
+    report("jax", a, lambda: clock(run), f"{dev.platform}: {getattr(dev, 'device_kind', str(dev))}", {"jax": jax.__version__})
 
 
 if __name__ == "__main__":

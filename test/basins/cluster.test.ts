@@ -3,15 +3,8 @@ import { clusterPoints } from '../../src/basins/cluster.ts';
 import { summarize } from '../../src/basins/summarize.ts';
 import { allocateResults } from '../../src/descent/results.ts';
 import { STATUS } from '../../src/descent/status.ts';
+import { mulberry32 } from '../support/random.ts';
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n points scattered by ±spread around each centre, interleaved. */
 function scatter(centres: number[][], perCentre: number, spread: number, seed = 1): Float32Array {

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../support/random.ts';
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/tf.ts';
 import { UserError } from '../../src/errors.ts';
@@ -10,14 +11,7 @@ import { describeEachBackend } from '../support/backends.ts';
 
 /** Deterministic points in [lo, hi]^d (mulberry32), so a failure can be replayed. */
 function seededPoints(n: number, d: number, seed: number, lo = -5, hi = 5): number[][] {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return Array.from({ length: n }, () => Array.from({ length: d }, () => lo + (hi - lo) * next()));
 }
 

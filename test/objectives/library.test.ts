@@ -1,3 +1,4 @@
+import { mulberry32 } from '../support/random.ts';
 import { describe, expect, it } from 'vitest';
 import { parse, type EvalFunction, type MathNode } from 'mathjs';
 import { tf, type Tensor2D } from '../../src/tf.ts';
@@ -176,17 +177,6 @@ const matVec = (m: number[][], v: number[]) => m.map((row) => row.reduce((s, a, 
 // Points.
 // ---------------------------------------------------------------------------------------------
 
-/** Small seeded PRNG (mulberry32), so that failures reproduce. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seedOf = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
 

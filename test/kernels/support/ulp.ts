@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../support/random.ts';
 /** Size of one unit in the last place at v, in float32 or float64 (subnormals included). */
 export function ulp(v: number, dtype: 'float32' | 'float64'): number {
   const [mant, minExp] = dtype === 'float32' ? [23, -126] : [52, -1022];
@@ -16,14 +17,6 @@ export function ulpError(got: number, want: number, dtype: 'float32' | 'float64'
   return Math.abs(got - want) / ulp(want, dtype);
 }
 
+
 /** Deterministic uniform numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
