@@ -112,13 +112,18 @@ async function descendChunk(
   const clip = opts.bounds === 'clip' ? { lo: tf.tensor1d(opts.box.map(([a]) => a)), hi: tf.tensor1d(opts.box.map(([, b]) => b)) } : undefined;
   const project = (xs: Tensor2D): Tensor2D => (clip ? (tf.minimum(tf.maximum(xs, clip.lo), clip.hi) as Tensor2D) : xs);
 
-  let x = tf.tensor2d(x0, [m0, d]);
+  // A last chunk smaller than the others is padded up to one of the bucket sizes that compaction
+  // uses (halvings of the chunk size), so it brings no new shapes: shaders compile once per size.
+  const minRows = Math.min(m0, 256);
+  // (A run of one chunk has its own shape anyway and is not padded.)
+  const rows = prog.chunks > 1 && ctl.chunkRows > m0 ? shrinkTarget(ctl.chunkRows, m0, minRows) : m0;
+  const padded = rows === m0 ? x0 : Float32Array.from({ length: rows * d }, (_, k) => x0[k % (m0 * d)]);
+  let x = tf.tensor2d(padded, [rows, d]);
   let state: StateTree = tidy(() => optimizer.init(x) as StateTree);
   // owner[r] = global start index of live row r, or -1 for a padding row (a duplicate kept only
   // so the batch keeps a bucketed shape).
-  let owner = Int32Array.from({ length: m0 }, (_, i) => offset + i);
+  let owner = Int32Array.from({ length: rows }, (_, i) => (i < m0 ? offset + i : -1));
   let live = m0;
-  const minRows = Math.min(m0, 256);
 
   try {
     for (let t = 0; ; t++) {
