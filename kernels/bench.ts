@@ -15,7 +15,7 @@ import { OPTIMIZER_DEFAULTS } from '../src/optimizers/spec.ts';
 import { useBackend } from '../src/backends/registry.ts';
 import { buildTape } from './ad/build.ts';
 import { opCounts } from './ad/tape.ts';
-import { compileCpu, runCpu } from './cpu/engine.ts';
+import { compileCpu, DEFAULT_UNROLL, runCpu } from './cpu/engine.ts';
 import { closeCpuPool } from './cpu/pool.ts';
 import { runFused as runReference } from './reference.ts';
 import type { FusedDtype } from './types.ts';
@@ -28,7 +28,7 @@ const { values } = parseArgs({
     'ref-starts': { type: 'string', default: '1e5' },
     'ref-steps': { type: 'string', default: '20' },
     threads: { type: 'string' },
-    unroll: { type: 'string', default: '2' },
+    unroll: { type: 'string', default: String(DEFAULT_UNROLL) },
     dtype: { type: 'string', default: 'float32' },
     'steps-per-call': { type: 'string', default: '256' },
     webgpu: { type: 'boolean', default: false },

@@ -20,6 +20,11 @@ import type { DescentOptions } from '../src/descent/options.ts';
  * Otherwise x_(t+1) = x' and the optimizer state advances. One evaluation per iteration; a run
  * costs nit + 1. A finished start is frozen: later steps leave all its values unchanged.
  *
+ * f enters a step only through test 1. Where every axis has a finite escape radius and interval
+ * arithmetic proves f finite on the whole escape box (ad/slice.ts finiteOnBox), "x inside the box"
+ * implies "f finite", so the CPU engine leaves f out of its steps and evaluates it only where a
+ * start finishes: the same statuses, nit, fun, bit for bit. Otherwise f is evaluated every step.
+ *
  * RUNNING is the in-engine status of a start that has not finished (never reported).
  */
 export const RUNNING = -1;

@@ -4,9 +4,9 @@ import { expLanes } from './exp.ts';
 import { coshLanes, sinhLanes, tanhLanes } from './hyperbolic.ts';
 import { logLanes } from './log.ts';
 import { powLanes } from './pow.ts';
-import { sinCosLanes } from './trig.ts';
+import { sinCosLanes, sinLanes } from './trig.ts';
 
-export { acosLanes, asinLanes, atan2Lanes, atanLanes, coshLanes, expLanes, logLanes, powLanes, sinCosLanes, sinhLanes, tanhLanes };
+export { acosLanes, asinLanes, atan2Lanes, atanLanes, coshLanes, expLanes, logLanes, powLanes, sinCosLanes, sinhLanes, sinLanes, tanhLanes };
 
 /** The one-argument functions, by tape op name (sin/cos/tan go through sinCosLanes). */
 export const UNARY_MATH: Record<string, (L: Lanes, x: V) => V> = {

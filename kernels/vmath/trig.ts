@@ -9,9 +9,9 @@ const PI_HEX = '3243F6A8885A308D313198A2E03707344A4093822299F31D008';
  * by one float32 tail: the float32 reduction x − n·P1 − n·P2 − ... then loses nothing until the
  * tail, which is what keeps sin x accurate near the zeros of sin at large |x|.
  */
-function splitHalfPi(bits: number, parts: number): number[] {
+function splitHalfPi(bits: number, parts: number, half = true): number[] {
   const scale = 4 * (PI_HEX.length - 1);
-  let rest = BigInt('0x' + PI_HEX) >> 1n;
+  let rest = BigInt('0x' + PI_HEX) >> (half ? 1n : 0n);
   const out: number[] = [];
   for (let k = 0; k <= parts; k++) {
     const width = rest.toString(2).length;
@@ -31,6 +31,13 @@ const F32 = {
   sin: [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4],
   cos: [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5],
 };
+// The sine-only kernel (float32): π in the same kind of parts (|n| < 2^13 again, as the slow
+// path starts at |x| > 2^13·π/2), and an odd minimax polynomial for sin on [−π/2, π/2]
+// (relative error 6e-9; fitted for this file, evaluated as r + (r·z)·P(z) like cephes).
+const F32_SIN = {
+  pi: splitHalfPi(11, 3, false),
+  sin: [-0.16666659712791443, 0.00833306647837162, -0.00019809603691101074, 0.0000026057807644974673],
+};
 const F64 = {
   pio2: [1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624871116645580e-21],
   sin: [-1.66666666666666324348e-01, 8.33333333332248946124e-03, -1.98412698298579493134e-04,
@@ -48,7 +55,7 @@ const F64 = {
  * |n| < 2^20 (|x| ≤ 1.6e6) in float64; lanes beyond that go to Math.sin/cos (withSlowPath).
  * ±∞ and NaN give NaN. Measured error (test/kernels/vmath.test.ts): ≤ 2 ulp f32, ≤ 1 ulp f64 in range.
  */
-export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
+export function sinCosLanes(L: Lanes, x: V, onBig?: (big: V) => void): { sin: V; cos: V } {
   const C = L.bits === 32 ? F32 : F64;
   const { n, bits: q } = roundToInteger(L, L.mul(x, L.c(2 / Math.PI)));
   let r = x;
@@ -75,17 +82,45 @@ export function sinCosLanes(L: Lanes, x: V): { sin: V; cos: V } {
     sin: L.xor(L.xor(s, flip), sinSign),
     cos: L.xor(L.xor(c, flip), L.xor(sinSign, oddBit)),
   };
-  return withSlowPath(L, x, fast);
+  return withSlowPath(L, x, fast, onBig);
+}
+
+/**
+ * sin x alone, for tapes that need no cosine of x (the gradient of a cos term): float32 reduces
+ * by π instead of π/2, x = n·π + r with |r| ≤ π/2, so one polynomial serves every lane and
+ * sin x = (−1)^n·sin r: about two thirds of sinCosLanes' operations. Same range, same slow path
+ * beyond it; measured error ≤ 2 ulp (test/kernels/vmath.test.ts, 'sinOnly'). float64 lanes use
+ * sinCosLanes.
+ */
+export function sinLanes(L: Lanes, x: V, onBig?: (big: V) => void): V {
+  if (L.bits !== 32) return sinCosLanes(L, x, onBig).sin;
+  const n = L.nearest(L.mul(x, L.c(1 / Math.PI)));
+  let r = x;
+  for (const p of F32_SIN.pi) r = L.sub(r, L.mul(n, L.c(p)));
+  const z = L.mul(r, r);
+  const s = L.add(r, L.mul(L.mul(r, z), L.poly(z, F32_SIN.sin)));
+  // Odd n negates: n + 1.5·2^23 has n's parity in its lowest bit (|n| < 2^22 in the fast range),
+  // moved to the sign bit.
+  const fast = L.xor(s, L.ishl(L.add(n, L.c(1.5 * 2 ** 23)), 31));
+  return withSlowPath(L, x, { sin: fast, cos: fast }, onBig).sin;
 }
 
 /**
  * Lanes beyond the exact reduction (|n| ≥ 2^13 f32, 2^20 f64, and ±∞) take the platform's sin
  * and cos (wasm: Math.sin/cos through imports, lane by lane; WGSL: the builtins). The branch is
  * never taken for arguments in range, so it costs one compare and a test per vector.
+ * With `onBig`, no branch is emitted: the mask of those lanes goes to onBig and the fast values
+ * are returned as they are (the caller redoes the computation with the slow path when any lane
+ * is set: cpu/step-module.ts keeps the calls out of its hot loop that way).
  */
-function withSlowPath(L: Lanes, x: V, fast: { sin: V; cos: V }): { sin: V; cos: V } {
+function withSlowPath(L: Lanes, x: V, fast: { sin: V; cos: V }, onBig?: (big: V) => void): { sin: V; cos: V } {
   const limit = (Math.PI / 2) * 2 ** (L.f32 ? 13 : 20);
-  const big = L.gt(L.abs(x), L.c(limit));
+  // |x| > limit as two compares (false for NaN either way): no abs mask to materialise.
+  const big = L.or(L.gt(x, L.c(limit)), L.lt(x, L.c(-limit)));
+  if (onBig) {
+    onBig(big);
+    return fast;
+  }
   const sin = L.variable(fast.sin);
   const cos = L.variable(fast.cos);
   L.when(big, () => {

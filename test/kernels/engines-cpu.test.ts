@@ -72,6 +72,20 @@ describe('fused CPU engine vs reference engine, end points', () => {
     }
   });
 
+  it('gtol = xtol = 0, f evaluated only where starts finish, sin/cos beyond the vector range', async () => {
+    // f is provably finite on the escape box, so the kernel leaves f out of the steps; cos(3000·x1)
+    // is in f only (round's derivative is 0) and beyond the fast range for |x1| > 4.3, so starts
+    // that finish there take the after-loop path for f; the 1e10 start takes the slow step copy.
+    const opts = descentOptions(BOX, 'gd', 1e-3, { maxIter: 6, gtol: 0, xtol: 0 });
+    const expr = parseExpression('x1^2 + x2^2 + round(cos(3000*x1)) - 10*cos(2*pi*x2)').expr;
+    for (const unroll of [1, 4]) {
+      const { fused } = await check(expr, opts, 50, { unroll, stepsPerCall: 4 });
+      const seen = new Set(Array.from(fused.status, (s) => statusName(s)));
+      expect(seen.has('maxiter') && seen.has('escaped')).toBe(true);
+      expect(Array.from({ length: 50 }, (_, i) => Math.abs(fused.x[2 * i])).filter((v) => v > 4.3 && v < 50).length).toBeGreaterThan(0);
+    }
+  });
+
   it('sense max and bounds clip', async () => {
     const opts = descentOptions(BOX, 'adam', 0.05, { maxIter: 300, sense: 'max', bounds: 'clip' });
     const { fused } = await check(parseExpression('-(x-6)^2 - (y+1)^2 + sin(x)').expr, opts, 40);
