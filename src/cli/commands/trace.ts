@@ -6,25 +6,16 @@ import { tracePaths, type TracePaths } from '../../descent/trace.ts';
 import { UserError } from '../../errors.ts';
 import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
-import { optimizerSpec } from '../../optimizers/index.ts';
-import { OPTIMIZER_NAMES } from '../../optimizers/spec.ts';
 import { parsePngSize } from '../../plot/slice-args.ts';
 import { traceColumns, traceCsv } from '../../plot/trace-csv.ts';
 import { tracePng } from '../../plot/trace-picture.ts';
 import { formatNumber } from '../format.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
+import { optimizerFromArgs, optimizerOptions, type OptimizerArgs } from '../options/descent.ts';
 
-interface TraceArgs extends ObjectiveArgs {
+interface TraceArgs extends ObjectiveArgs, OptimizerArgs {
   x0?: string | string[];
-  lr: number;
   iters: number;
-  optimizer: string;
-  beta?: number;
-  beta1?: number;
-  beta2?: number;
-  rho?: number;
-  eps?: number;
-  maximize: boolean;
   gtol: number;
   xtol: number;
   csv?: string;
@@ -39,19 +30,11 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
   command: 'trace [fn]',
   describe: 'Follow gradient descent step by step from a few starts: table, CSV and picture of the paths',
   builder: (y) =>
-    objectiveOptions(y as Argv<object>)
+    optimizerOptions(objectiveOptions(y as Argv<object>))
       // Not an array option: yargs would swallow the function name after it (repeats collect
       // anyway). nargs 1 makes yargs take "-3,0" as the value instead of as short flags -3 -, -0.
       .option('x0', { type: 'string', nargs: 1, describe: 'initial guess: "2" in 1-D, "1,2" in 2-D; repeat for several paths' })
-      .option('lr', { type: 'number', default: 0.01, describe: 'learning rate α (step = −α·∇f for gd)' })
       .option('iters', { type: 'number', default: 100, describe: 'iterations at most (a path stops early once converged)' })
-      .option('optimizer', { type: 'string', default: 'gd', choices: OPTIMIZER_NAMES as unknown as string[], describe: 'update rule' })
-      .option('beta', { type: 'number', describe: 'momentum/nesterov decay (default 0.9)' })
-      .option('beta1', { type: 'number', describe: 'adam first-moment decay (default 0.9)' })
-      .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)' })
-      .option('rho', { type: 'number', describe: 'rmsprop decay (default 0.9)' })
-      .option('eps', { type: 'number', describe: 'adam/rmsprop/adagrad ε (default 1e-8)' })
-      .option('maximize', { type: 'boolean', default: false, describe: 'climb to maxima instead' })
       .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'a path stops once ‖∇f‖ ≤ gtol (0: never)' })
       .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'a path stops once a step is ≤ xtol long (0: never)' })
       .option('csv', { type: 'string', describe: 'write every step of every path to this CSV file' })
@@ -66,7 +49,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
   handler: async (a) => {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
     const x0s = parseStarts(a.x0, d, objective.title);
-    const optimizer = optimizerSpec(a.optimizer, { lr: a.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
+    const optimizer = optimizerFromArgs(a);
     if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
     if (!(a.gtol >= 0) || !(a.xtol >= 0)) throw new UserError('--gtol and --xtol must be ≥ 0');
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);

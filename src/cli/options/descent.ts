@@ -5,7 +5,8 @@ import type { Box } from '../../objectives/types.ts';
 import { optimizerSpec } from '../../optimizers/index.ts';
 import { OPTIMIZER_NAMES } from '../../optimizers/spec.ts';
 
-export interface DescentArgs {
+/** The update rule and its hyperparameters: shared by map and trace. */
+export interface OptimizerArgs {
   optimizer: string;
   lr: number;
   beta?: number;
@@ -14,13 +15,16 @@ export interface DescentArgs {
   rho?: number;
   eps?: number;
   maximize: boolean;
+}
+
+export interface DescentArgs extends OptimizerArgs {
   maxIter: number;
   gtol: number;
   xtol: number;
   divergeRadius: number;
 }
 
-export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
+export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
   return y
     .option('optimizer', { type: 'string', default: 'gd', choices: OPTIMIZER_NAMES as unknown as string[], describe: 'update rule', group: 'Descent:' })
     .option('lr', { type: 'number', default: 0.01, describe: 'learning rate α (step = −α·∇f for gd)', group: 'Descent:' })
@@ -29,7 +33,15 @@ export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
     .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)', group: 'Descent:' })
     .option('rho', { type: 'number', describe: 'rmsprop decay (default 0.9)', group: 'Descent:' })
     .option('eps', { type: 'number', describe: 'adam/rmsprop/adagrad ε (default 1e-8)', group: 'Descent:' })
-    .option('maximize', { type: 'boolean', default: false, describe: 'ascend to maxima instead of descending to minima', group: 'Descent:' })
+    .option('maximize', { type: 'boolean', default: false, describe: 'ascend to maxima instead of descending to minima', group: 'Descent:' }) as unknown as Argv<T & OptimizerArgs>;
+}
+
+export function optimizerFromArgs(a: OptimizerArgs) {
+  return optimizerSpec(a.optimizer, { lr: a.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
+}
+
+export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
+  return optimizerOptions(y)
     .option('max-iter', { type: 'number', default: DESCENT_DEFAULTS.maxIter, describe: 'iterations per start at most', group: 'Descent:' })
     .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'converged when ‖∇f‖ ≤ gtol', group: 'Descent:' })
     .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'converged when a step is ≤ xtol long or below float32 resolution at x (0: off)', group: 'Descent:' })
@@ -37,7 +49,7 @@ export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
 }
 
 export function descentFromArgs(a: DescentArgs, box: Box): DescentOptions {
-  const optimizer = optimizerSpec(a.optimizer, { lr: a.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
+  const optimizer = optimizerFromArgs(a);
   if (!(Number.isInteger(a.maxIter) && a.maxIter >= 1)) throw new UserError(`--max-iter must be a whole number ≥ 1, got ${a.maxIter}`);
   if (!(a.gtol >= 0)) throw new UserError(`--gtol must be ≥ 0, got ${a.gtol}`);
   if (!(a.xtol >= 0)) throw new UserError(`--xtol must be ≥ 0, got ${a.xtol}`);
