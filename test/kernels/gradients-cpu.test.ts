@@ -3,7 +3,7 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { evalTape } from '../../kernels/ad/interpret.ts';
 import { compileCpu, evaluateCpu } from '../../kernels/cpu/engine.ts';
-import { NAMED, pointsIn, randomCases, show } from './support/expressions.ts';
+import { libraryCases, NAMED, pointsIn, randomCases, show } from './support/expressions.ts';
 import { descentOptions, tfValueAndGrad } from './support/oracle.ts';
 import { close, magnitudeScale } from './support/tolerance.ts';
 
@@ -14,7 +14,7 @@ import { close, magnitudeScale } from './support/tolerance.ts';
  * differently disagree by a few ulps of the largest cancelling term; a wrong derivative is off
  * by O(1); the largest error seen is 4% of this bound). Float64: 1e-11 relative plus 1e-13 of that scale.
  */
-const CASES = [...NAMED, ...randomCases(20, 2024)];
+const CASES = [...NAMED, ...libraryCases(), ...randomCases(20, 2024)];
 const POINTS = 48;
 
 beforeAll(async () => {

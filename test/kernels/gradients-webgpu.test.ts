@@ -3,7 +3,7 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { compileCpu, evaluateCpu } from '../../kernels/cpu/engine.ts';
 import { evaluateWebGPU } from '../../kernels/webgpu/engine.ts';
-import { NAMED, pointsIn, randomCases, show } from './support/expressions.ts';
+import { libraryCases, NAMED, pointsIn, randomCases, show } from './support/expressions.ts';
 import { descentOptions, tfValueAndGrad } from './support/oracle.ts';
 import { close, magnitudeScale } from './support/tolerance.ts';
 import { describeWebGPU } from './support/webgpu.ts';
@@ -16,7 +16,7 @@ import { describeWebGPU } from './support/webgpu.ts';
  * kernels use WGSL builtins (acos, atan...) that llvmpipe computes to only ~1e-4 relative, which
  * would make the oracle less accurate than the code under test.
  */
-const CASES = [...NAMED, ...randomCases(20, 2024)];
+const CASES = [...NAMED, ...libraryCases(), ...randomCases(20, 2024)];
 const POINTS = 48;
 
 describeWebGPU('fused WGSL f and ∇f', () => {

@@ -18,6 +18,7 @@ export interface OptimizerArgs {
 }
 
 export interface DescentArgs extends OptimizerArgs {
+  bounds: 'free' | 'clip';
   maxIter: number;
   gtol: number;
   xtol: number;
@@ -42,6 +43,7 @@ export function optimizerFromArgs(a: OptimizerArgs) {
 
 export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
   return optimizerOptions(y)
+    .option('bounds', { type: 'string', choices: ['free', 'clip'], default: 'free', describe: 'free: starts may leave the box; clip: every step is projected back into it (edge points are reported as such)', group: 'Descent:' })
     .option('max-iter', { type: 'number', default: DESCENT_DEFAULTS.maxIter, describe: 'iterations per start at most', group: 'Descent:' })
     .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'converged when ‖∇f‖ ≤ gtol', group: 'Descent:' })
     .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'converged when a step is ≤ xtol long or below float32 resolution at x (0: off)', group: 'Descent:' })
@@ -54,5 +56,5 @@ export function descentFromArgs(a: DescentArgs, box: Box): DescentOptions {
   if (!(a.gtol >= 0)) throw new UserError(`--gtol must be ≥ 0, got ${a.gtol}`);
   if (!(a.xtol >= 0)) throw new UserError(`--xtol must be ≥ 0, got ${a.xtol}`);
   if (!(a.divergeRadius > 1)) throw new UserError(`--diverge-radius must be > 1 (box half-widths), got ${a.divergeRadius}`);
-  return { optimizer, maxIter: a.maxIter, gtol: a.gtol, xtol: a.xtol, box, divergeRadius: a.divergeRadius, sense: a.maximize ? 'max' : 'min' };
+  return { optimizer, maxIter: a.maxIter, gtol: a.gtol, xtol: a.xtol, box, divergeRadius: a.divergeRadius, sense: a.maximize ? 'max' : 'min', bounds: a.bounds };
 }

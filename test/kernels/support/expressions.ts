@@ -1,6 +1,7 @@
 import type { Expr } from '../../../src/objectives/expression/ir.ts';
 import { parseExpression } from '../../../src/objectives/expression/parse.ts';
 import { rng } from './ulp.ts';
+import { LIBRARY } from '../../../src/objectives/library/index.ts';
 
 export interface Case {
   name: string;
@@ -14,6 +15,14 @@ const named = (name: string, formula: string, box: Array<[number, number]>): Cas
   const p = parseExpression(formula);
   return { name, expr: p.expr, d: p.dim, box };
 };
+
+/** Every library function, through its expression form, at its default dimension and in its box. */
+export function libraryCases(): Case[] {
+  return LIBRARY.filter((o) => o.expression).map((o) => {
+    const d = o.defaultDim;
+    return { name: `library ${o.name}`, expr: parseExpression(o.expression!(d), { dim: d }).expr, d, box: o.box(d) };
+  });
+}
 
 export const NAMED: Case[] = [
   named('himmelblau', '(x^2+y-11)^2+(x+y^2-7)^2', [[-5, 5], [-5, 5]]),
