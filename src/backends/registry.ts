@@ -42,12 +42,15 @@ export async function probeBackend(name: string): Promise<BackendProbe> {
 
 /** The fastest backend that is available here, never a software GPU adapter (see BACKENDS). */
 export async function defaultBackend(): Promise<BackendName> {
-  const ranked = Object.values(BACKENDS).sort((a, b) => b.speedRank - a.speedRank);
-  for (const spec of ranked) {
-    const probe = await probeBackend(spec.name);
-    if (probe.available && !probe.software) return spec.name;
-  }
-  return 'cpu';
+  const specs = Object.values(BACKENDS);
+  const probes = await Promise.all(specs.map((s) => probeBackend(s.name)));
+  return pickDefault(specs.map((s, i) => ({ name: s.name, speedRank: s.speedRank, probe: probes[i] })));
+}
+
+/** The policy alone: the highest-ranked backend that is available and not a software adapter. */
+export function pickDefault(candidates: { name: BackendName; speedRank: number; probe: BackendProbe }[]): BackendName {
+  const ranked = [...candidates].sort((a, b) => b.speedRank - a.speedRank);
+  return ranked.find((c) => c.probe.available && !c.probe.software)?.name ?? 'cpu';
 }
 
 /**

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { BACKENDS, backendNames, defaultBackend, probeBackend, useBackend } from '../../src/backends/registry.ts';
-import type { BackendName, BackendSpec } from '../../src/backends/types.ts';
+import { BACKENDS, backendNames, defaultBackend, pickDefault, probeBackend, useBackend } from '../../src/backends/registry.ts';
+import type { BackendName } from '../../src/backends/types.ts';
 
 const tensorflowProbe = await probeBackend('tensorflow');
 if (tensorflowProbe.available) {
@@ -61,11 +61,6 @@ describe('backend registry', () => {
 });
 
 describe('defaultBackend', () => {
-  const injected: string[] = [];
-  afterEach(() => {
-    for (const name of injected.splice(0)) delete BACKENDS[name];
-  });
-
   it('is available and never a software adapter', async () => {
     const name = await defaultBackend();
     const p = await probeBackend(name);
@@ -73,30 +68,21 @@ describe('defaultBackend', () => {
     expect(p.software ?? false).toBe(false);
   });
 
-  it('skips a software adapter even when it ranks first', async () => {
-    const fake: BackendSpec = {
-      name: 'software-gpu' as BackendName,
-      description: 'a fake software adapter for this test',
-      speedRank: 1000,
-      probe: async () => ({ available: true, software: true, device: 'llvmpipe (fake)' }),
-      load: async () => {},
-    };
-    BACKENDS[fake.name] = fake;
-    injected.push(fake.name);
-    expect(await defaultBackend()).not.toBe(fake.name);
+  // The ranking policy on its own, over probe results as data (the real probes are above).
+  const gpu = (software: boolean) => ({ name: 'webgpu' as BackendName, speedRank: 4, probe: { available: true, software } });
+  const wasmEntry = { name: 'wasm' as BackendName, speedRank: 1, probe: { available: true } };
+  const tf = { name: 'tensorflow' as BackendName, speedRank: 2, probe: { available: false, reason: 'not installed' } };
+
+  it('skips a software adapter even when it ranks first', () => {
+    expect(pickDefault([gpu(true), tf, wasmEntry])).toBe('wasm');
   });
 
-  it('prefers the highest-ranked hardware backend', async () => {
-    const fake: BackendSpec = {
-      name: 'hardware-gpu' as BackendName,
-      description: 'a fake hardware adapter for this test',
-      speedRank: 1000,
-      probe: async () => ({ available: true, software: false, device: 'fake GPU' }),
-      load: async () => {},
-    };
-    BACKENDS[fake.name] = fake;
-    injected.push(fake.name);
-    expect(await defaultBackend()).toBe(fake.name);
+  it('prefers the highest-ranked available hardware backend', () => {
+    expect(pickDefault([wasmEntry, tf, gpu(false)])).toBe('webgpu');
+  });
+
+  it('falls back to cpu when nothing else is available', () => {
+    expect(pickDefault([tf])).toBe('cpu');
   });
 
   it('ranks hardware webgpu and tensorflow-gpu, then tensorflow, then wasm, then cpu', () => {
