@@ -69,3 +69,28 @@ export function stateVectors(name: DescentOptions['optimizer']['name']): number 
     case 'adam': return 2;
   }
 }
+
+/**
+ * The fields of one start's record, in order, shared by every engine's memory layout:
+ * x[0..d), the optimizer's state vectors (d each), xOut[0..d), fun, gradNorm, nit, status.
+ * x is the working point; xOut, fun, gradNorm, nit and status are written when the start ends.
+ */
+export interface RecordFields {
+  d: number;
+  nState: number;
+  /** Number of fields (columns) in a record. */
+  columns: number;
+  x: number;
+  state: number;
+  xOut: number;
+  fun: number;
+  gradNorm: number;
+  nit: number;
+  status: number;
+}
+
+export function recordFields(d: number, nState: number): RecordFields {
+  const xOut = d * (1 + nState);
+  const fun = xOut + d;
+  return { d, nState, columns: fun + 4, x: 0, state: d, xOut, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3 };
+}

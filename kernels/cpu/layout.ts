@@ -1,3 +1,4 @@
+import { recordFields, type RecordFields } from '../semantics.ts';
 import type { FusedDtype } from '../types.ts';
 
 /**
@@ -8,10 +9,8 @@ import type { FusedDtype } from '../types.ts';
  * so one group's state is contiguous and every load is an aligned v128. x is the working point;
  * xOut, fun, gradNorm, nit and status are written once, when the start finishes.
  */
-export interface Layout {
+export interface Layout extends Omit<RecordFields, 'columns'> {
   dtype: FusedDtype;
-  d: number;
-  nState: number;
   unroll: number;
   /** Lanes per vector. */
   width: number;
@@ -20,29 +19,12 @@ export interface Layout {
   /** Fields per record (vectors per sub-vector). */
   fields: number;
   recordBytes: number;
-  /** Field indices. */
-  x: number;
-  state: number;
-  xOut: number;
-  fun: number;
-  gradNorm: number;
-  nit: number;
-  status: number;
 }
 
 export function makeLayout(dtype: FusedDtype, d: number, nState: number, unroll: number): Layout {
   const width = dtype === 'float32' ? 4 : 2;
-  const fields = d * (2 + nState) + 4;
-  const state = d;
-  const xOut = d * (1 + nState);
-  const fun = xOut + d;
-  return {
-    dtype, d, nState, unroll, width,
-    groupSize: unroll * width,
-    fields,
-    recordBytes: fields * unroll * 16,
-    x: 0, state, xOut, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3,
-  };
+  const { columns: fields, ...record } = recordFields(d, nState);
+  return { ...record, dtype, unroll, width, groupSize: unroll * width, fields, recordBytes: fields * unroll * 16 };
 }
 
 /** Byte offset, within a record, of sub-vector u of field f. */

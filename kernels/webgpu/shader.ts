@@ -3,30 +3,13 @@ import { STATUS } from '../../src/descent/status.ts';
 import type { Tape } from '../ad/tape.ts';
 import { optimizerStep } from '../codegen/optimizer.ts';
 import { emitTape } from '../codegen/tape.ts';
-import { escapeGeometry, RUNNING, stateVectors } from '../semantics.ts';
+import { escapeGeometry, recordFields, RUNNING, stateVectors, type RecordFields } from '../semantics.ts';
 import { relativeXtol2, sqrtThreshold } from '../thresholds.ts';
 import type { V } from '../vector-ops.ts';
 import { WGSL_HELPERS, WgslLanes } from './wgsl-lanes.ts';
 
-/** Columns of one start's row in the state tensor: x, state vectors, xOut, fun, gradNorm, nit, status. */
-export interface RowLayout {
-  d: number;
-  nState: number;
-  columns: number;
-  x: number;
-  state: number;
-  xOut: number;
-  fun: number;
-  gradNorm: number;
-  nit: number;
-  status: number;
-}
-
-export function rowLayout(d: number, nState: number): RowLayout {
-  const xOut = d * (1 + nState);
-  const fun = xOut + d;
-  return { d, nState, columns: fun + 4, x: 0, state: d, xOut, fun, gradNorm: fun + 1, nit: fun + 2, status: fun + 3 };
-}
+/** Columns of one start's row in the state tensor: the shared record fields. */
+export type RowLayout = RecordFields;
 
 /**
  * The fused kernel as the body of a tfjs WebGPU program: one invocation per start, its state in
@@ -37,7 +20,7 @@ export function rowLayout(d: number, nState: number): RowLayout {
  */
 export function stepShader(tape: Tape, opts: DescentOptions): { code: string; layout: RowLayout } {
   const d = tape.d;
-  const layout = rowLayout(d, stateVectors(opts.optimizer.name));
+  const layout = recordFields(d, stateVectors(opts.optimizer.name));
   const L = new WgslLanes();
   const C = layout.columns;
   const col = (k: number) => `state[row + ${k}]`;
