@@ -1,3 +1,4 @@
+import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
 import type { DescentOptions } from '../../src/descent/options.ts';
@@ -9,7 +10,6 @@ import { compileCpu, runCpu } from '../../kernels/cpu/engine.ts';
 import { closeCpuPool } from '../../kernels/cpu/pool.ts';
 import { runFused as runReference } from '../../kernels/reference.ts';
 import { compareRuns } from './support/compare.ts';
-import { pointsIn } from './support/expressions.ts';
 import { descentOptions } from './support/oracle.ts';
 
 /**
@@ -23,19 +23,7 @@ import { descentOptions } from './support/oracle.ts';
  * The start set mixes converging starts with ones that escape or overflow at once, so every
  * status but 'interrupted' occurs.
  */
-const HIMMELBLAU = parseExpression('(x^2+y-11)^2+(x+y^2-7)^2').expr;
 const RASTRIGIN = parseExpression('20 + x1^2 - 10*cos(2*pi*x1) + x2^2 - 10*cos(2*pi*x2)').expr;
-const BOX: Array<[number, number]> = [[-5, 5], [-5, 5]];
-
-const LR: Record<OptimizerName, number> = { gd: 0.01, momentum: 0.004, nesterov: 0.004, adam: 0.05, rmsprop: 0.01, adagrad: 0.5 };
-
-function starts(n: number): Float32Array {
-  const x0 = pointsIn(BOX, n, 7);
-  // Escaped at t = 0 (|x| > 10 half-widths), non-finite at t = 0 (f overflows float32), and a
-  // start exactly at a minimum (gtol at t = 0).
-  x0.set([60, 0, 1e10, 1, 3, 2], 0);
-  return x0;
-}
 
 beforeAll(async () => {
   await useBackend('cpu');

@@ -1,14 +1,13 @@
+import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
 import { statusName } from '../../src/descent/status.ts';
-import { parseExpression } from '../../src/objectives/expression/parse.ts';
 import type { OptimizerName } from '../../src/optimizers/spec.ts';
 import { tf } from '../../src/tf.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { runFused as runReference } from '../../kernels/reference.ts';
 import { compileWebGPU, runWebGPU, runWebGPUTensors } from '../../kernels/webgpu/engine.ts';
 import { compareRuns } from './support/compare.ts';
-import { pointsIn } from './support/expressions.ts';
 import { descentOptions } from './support/oracle.ts';
 import { describeWebGPU } from './support/webgpu.ts';
 
@@ -23,15 +22,6 @@ import { describeWebGPU } from './support/webgpu.ts';
  * of gtol and the float32-move test (xtol) fires first, and when, moves with those ulps too.
  * Everything else is held to the CPU test's tolerances.
  */
-const HIMMELBLAU = parseExpression('(x^2+y-11)^2+(x+y^2-7)^2').expr;
-const BOX: Array<[number, number]> = [[-5, 5], [-5, 5]];
-const LR: Record<OptimizerName, number> = { gd: 0.01, momentum: 0.004, nesterov: 0.004, adam: 0.05, rmsprop: 0.01, adagrad: 0.5 };
-
-function starts(n: number): Float32Array {
-  const x0 = pointsIn(BOX, n, 7);
-  x0.set([60, 0, 1e10, 1, 3, 2], 0);
-  return x0;
-}
 
 describeWebGPU('fused WGSL engine vs reference engine, end points', () => {
   beforeAll(async () => {
