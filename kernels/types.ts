@@ -12,7 +12,7 @@ export interface EngineOptions {
   stepsPerCall?: number;
   /** CPU worker threads; default: os.availableParallelism(). */
   threads?: number;
-  /** CPU: stop within stepsPerCall steps; starts not finished come back as 'interrupted'. */
+  /** Stop within stepsPerCall steps of an abort; starts not finished come back as 'interrupted'. */
   signal?: AbortSignal;
 }
 

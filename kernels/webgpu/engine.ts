@@ -1,4 +1,5 @@
 import type { DescentOptions } from '../../src/descent/options.ts';
+import { STATUS } from '../../src/descent/status.ts';
 import type { StartResults } from '../../src/descent/types.ts';
 import type { Expr } from '../../src/objectives/expression/ir.ts';
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../src/tf.ts';
@@ -43,12 +44,17 @@ export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engin
   const d = kernel.tape.d;
   const { program, inputs: extra } = makeProgram(kernel, n);
   let state = initialState(kernel, x0);
+  // Iterations every still-running start has done when the loop stops.
+  let reached = 0;
   try {
     for (let t0 = 0; t0 <= kernel.opts.maxIter; t0 += K) {
+      // Between dispatches, like the CPU engine between calls: stop within K steps of an abort.
+      if (engineOpts.signal?.aborted) break;
       const steps = Math.min(K, kernel.opts.maxIter + 1 - t0);
       const next = runProgram(program, [state, ...extra], { n, t0, steps });
       state.dispose();
       state = next;
+      reached = Math.min(kernel.opts.maxIter, t0 + K);
       const running = tf.tidy(() => tf.any(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING)));
       const more = (await running.data())[0];
       running.dispose();
@@ -57,12 +63,17 @@ export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engin
     const s = state;
     return tf.tidy(() => {
       const column = (k: number) => tf.reshape(tf.slice(s, [0, k], [n, 1]), [n]) as Tensor1D;
+      // Starts still running (only after an abort) end where they are, as interrupted.
+      const status = column(L.status);
+      const running = tf.equal(status, RUNNING);
+      const runningRows = tf.reshape(running, [n, 1]);
+      const filled = (v: number) => tf.fill([n], v) as Tensor1D;
       return {
-        x: tf.slice(s, [0, L.xOut], [n, d]) as Tensor2D,
-        fun: column(L.fun),
-        gradNorm: column(L.gradNorm),
-        nit: column(L.nit),
-        status: column(L.status),
+        x: tf.where(runningRows, tf.slice(s, [0, L.x], [n, d]), tf.slice(s, [0, L.xOut], [n, d])) as Tensor2D,
+        fun: tf.where(running, filled(NaN), column(L.fun)),
+        gradNorm: tf.where(running, filled(NaN), column(L.gradNorm)),
+        nit: tf.where(running, filled(reached), column(L.nit)),
+        status: tf.where(running, filled(STATUS.interrupted.code), status),
       };
     });
   } finally {

@@ -60,4 +60,34 @@ describeWebGPU('fused WGSL engine vs reference engine, end points', () => {
     expect(Array.from(await r.status.data()).slice(0, 3)).toEqual([4, 3, 0]);
     tf.dispose([x0, ...Object.values(r)]);
   });
+
+  it('stops between dispatches when its signal aborts: unfinished starts come back interrupted, where they are', async () => {
+    const opts = descentOptions(BOX, 'gd', 0.01, { maxIter: 400 });
+    const x0 = starts(64);
+    const kernel = compileWebGPU(buildTape(HIMMELBLAU, 2), opts);
+    const full = await runWebGPU(kernel, x0, { stepsPerCall: 5 });
+    // The first dispatch is issued before the engine first waits (on its readback), so the
+    // timer fires during that wait and the loop stops before the second dispatch.
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 0);
+    const cut = await runWebGPU(kernel, x0, { stepsPerCall: 5, signal: ctl.signal });
+    let interrupted = 0;
+    for (let i = 0; i < 64; i++) {
+      if (full.nit[i] < 5) {
+        expect([statusName(cut.status[i]), cut.nit[i]]).toEqual([statusName(full.status[i]), full.nit[i]]);
+      } else {
+        interrupted++;
+        expect([statusName(cut.status[i]), cut.nit[i], cut.fun[i]]).toEqual(['interrupted', 5, NaN]);
+        // Where the start was after 5 steps: on its way from x0, not at x0 and not at the end.
+        expect(cut.x[2 * i]).not.toBe(x0[2 * i]);
+      }
+    }
+    expect(interrupted).toBeGreaterThan(10);
+
+    const before = new AbortController();
+    before.abort();
+    const none = await runWebGPU(kernel, x0, { stepsPerCall: 5, signal: before.signal });
+    expect(new Set(Array.from(none.status, (c) => statusName(c)))).toEqual(new Set(['interrupted']));
+    expect(Array.from(none.x)).toEqual(Array.from(x0));
+  });
 });
