@@ -29,7 +29,7 @@ export interface CompileOptions {
   target: FusedTarget;
   /** Default float32. float64 exists only on 'cpu'. */
   dtype?: FusedDtype;
-  /** CPU: vectors per group in flight (default 2). */
+  /** CPU: vectors per group in flight (default DEFAULT_UNROLL, 4). */
   unroll?: number;
 }
 

@@ -20,7 +20,7 @@ describe('compileFused', () => {
       const r = await compileFused(HIMMELBLAU, 2, descentOptions(BOX, 'gd', 0.01), { target: 'cpu', dtype });
       const out = await r.run(new Float32Array([3.5, 1.5, -3, 3]));
       // Both converge (gtol, or a step float32 cannot resolve at x: adam's steps shrink with m̂).
-    expect(Array.from(out.status).every((s) => s === STATUS.gtol.code || s === STATUS.xtol.code)).toBe(true);
+      expect(Array.from(out.status).every((s) => s === STATUS.gtol.code || s === STATUS.xtol.code)).toBe(true);
       expect(out.x[0]).toBeCloseTo(3, 3);
       const ev = await r.evaluate(new Float32Array([3, 2]));
       expect(ev.f[0]).toBe(0);
