@@ -14,6 +14,17 @@ export interface EngineOptions {
   threads?: number;
   /** Stop within stepsPerCall steps of an abort; starts not finished come back as 'interrupted'. */
   signal?: AbortSignal;
+  /** Called between calls (CPU: per block of starts) or dispatches (WebGPU) as the run advances. */
+  onProgress?: (p: EngineProgress) => void;
+}
+
+export interface EngineProgress {
+  /** Starts finished so far (any status). */
+  done: number;
+  /** Starts still running. */
+  live: number;
+  /** Iterations done by the least advanced start now being run (CPU: of the blocks in flight; maxIter once none is left). */
+  iteration: number;
 }
 
 /** The signature every engine shares: x0 is [n, d] row-major, n = x0.length / d. */

@@ -62,15 +62,37 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
   const blocks: number[] = [];
   for (let from = 0; from < n; from += block) blocks.push(from);
   let next = 0;
+  // Progress: starts of finished blocks, plus what the running blocks report between calls.
+  let doneInFinished = 0;
+  const inFlight = new Map<number, { count: number; finished: number; iteration: number }>();
+  const report = engineOpts.onProgress && (() => {
+    let done = doneInFinished, live = 0, iteration = kernel.opts.maxIter;
+    for (const b of inFlight.values()) {
+      done += b.finished;
+      live += b.count - b.finished;
+      iteration = Math.min(iteration, b.iteration);
+    }
+    // Starts of blocks not started yet are live too; the iteration is that of the blocks running.
+    const waiting = n - done - live;
+    engineOpts.onProgress!({ done, live: live + waiting, iteration: inFlight.size === 0 && waiting > 0 ? 0 : iteration });
+  });
   const lane = async () => {
     while (next < blocks.length) {
       const from = blocks[next++];
       const count = Math.min(block, n - from);
       const xs = x0.slice(from * d, (from + count) * d);
+      inFlight.set(from, { count, finished: 0, iteration: 0 });
       const r = await pool.run(
         { key: kernel.key, module: kernel.module, layout: kernel.layout, x0: xs, table, stepsPerCall, maxIter: kernel.opts.maxIter, abort },
         [xs.buffer],
+        report && ((p) => {
+          inFlight.set(from, { count, ...p });
+          report();
+        }),
       );
+      inFlight.delete(from);
+      doneInFinished += count;
+      report?.();
       out.x.set(r.x, from * d);
       out.fun.set(r.fun, from);
       out.gradNorm.set(r.gradNorm, from);

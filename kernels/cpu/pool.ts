@@ -11,9 +11,16 @@ export interface JobResult {
   status: Uint8Array;
 }
 
+/** What a worker reports between calls of a job's kernel. */
+export interface JobProgress {
+  finished: number;
+  iteration: number;
+}
+
 interface Pending {
   job: Record<string, unknown> & { id: number };
   transfer: ArrayBuffer[];
+  onProgress?: (p: JobProgress) => void;
   resolve: (r: JobResult) => void;
   reject: (e: Error) => void;
 }
@@ -32,16 +39,19 @@ export class WorkerPool {
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.on('message', (msg: JobResult & { error?: string }) => this.settle(w, msg));
+      w.on('message', (msg: JobResult & { error?: string; progress?: JobProgress }) => {
+        if (msg.progress) this.busy.get(w)?.onProgress?.(msg.progress);
+        else this.settle(w, msg);
+      });
       w.on('error', (e) => this.fail(w, e));
       w.unref();
       this.idle.push(w);
     }
   }
 
-  run(job: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<JobResult> {
+  run(job: Record<string, unknown>, transfer: ArrayBuffer[] = [], onProgress?: (p: JobProgress) => void): Promise<JobResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { ...job, id: this.nextId++ }, transfer, resolve, reject });
+      this.queue.push({ job: { ...job, id: this.nextId++, progress: !!onProgress }, transfer, onProgress, resolve, reject });
       this.pump();
     });
   }

@@ -36,7 +36,7 @@ function instanceFor(key, module) {
 }
 
 function runJob(job) {
-  const { id, key, module, layout, x0, table, stepsPerCall, maxIter, abort } = job;
+  const { id, key, module, layout, x0, table, stepsPerCall, maxIter, abort, progress } = job;
   const inst = instanceFor(key, module);
   const mem = inst.exports.memory;
   const { d, width: W, unroll: U, groupSize: G } = layout;
@@ -73,6 +73,11 @@ function runJob(job) {
     const left = inst.exports.run(base, nGroups, t0, Math.min(stepsPerCall, maxIter + 1 - t0), tablePtr);
     reached = Math.min(maxIter, t0 + stepsPerCall);
     if (left === 0) break;
+    if (progress) {
+      let running = 0;
+      for (let i = 0; i < n; i++) if (buf[at(i, layout.status)] === RUNNING) running++;
+      parentPort.postMessage({ id, progress: { finished: n - running, iteration: reached } });
+    }
   }
   const x = new Float32Array(n * d), fun = new Float32Array(n), gradNorm = new Float32Array(n);
   const nit = new Int32Array(n), status = new Uint8Array(n);

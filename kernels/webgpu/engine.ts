@@ -17,7 +17,7 @@ export interface WebGPUKernel {
   layout: RowLayout;
 }
 
-/** Iterations per dispatch; the loop reads back one flag per dispatch to stop early. */
+/** Iterations per dispatch; the loop reads back one count per dispatch (progress, and to stop early). */
 export const DEFAULT_WEBGPU_STEPS = 256;
 
 export function compileWebGPU(tape: Tape, opts: DescentOptions): WebGPUKernel {
@@ -55,10 +55,11 @@ export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engin
       state.dispose();
       state = next;
       reached = Math.min(kernel.opts.maxIter, t0 + K);
-      const running = tf.tidy(() => tf.any(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING)));
-      const more = (await running.data())[0];
+      const running = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING), 'int32')));
+      const live = (await running.data())[0];
       running.dispose();
-      if (!more) break;
+      engineOpts.onProgress?.({ done: n - live, live, iteration: live > 0 ? reached : kernel.opts.maxIter });
+      if (!live) break;
     }
     const s = state;
     return tf.tidy(() => {

@@ -5,8 +5,8 @@ import { STATUS } from '../descent/status.ts';
 import type { StartResults } from '../descent/types.ts';
 
 /**
- * Runs every start through a compiled fused kernel, chunk by chunk: the kernel runs a chunk to the
- * end without returning, so between chunks is where progress is reported and Ctrl-C is honoured.
+ * Runs every start through a compiled fused kernel, chunk by chunk. Within a chunk the engine
+ * reports progress and honours Ctrl-C between its calls (CPU) or dispatches (WebGPU).
  */
 export async function runFusedChunks(runner: FusedRunner, starts: StartRows, maxIter: number, control: Partial<RunControl>): Promise<StartResults> {
   const { n, d } = starts;
@@ -26,7 +26,10 @@ export async function runFusedChunks(runner: FusedRunner, starts: StartRows, max
       out.status.fill(STATUS.interrupted.code, from, from + count);
       continue;
     }
-    const r = await runner.run(x0, { signal: control.signal });
+    const r = await runner.run(x0, {
+      signal: control.signal,
+      onProgress: control.onProgress && ((p) => control.onProgress!({ done: done + p.done, n, live: p.live, iteration: p.iteration, maxIter, chunk: c, chunks })),
+    });
     out.x.set(r.x, from * d);
     out.fun.set(r.fun, from);
     out.gradNorm.set(r.gradNorm, from);

@@ -82,3 +82,17 @@ describe('fused CPU engine vs reference engine, end points', () => {
     expect(onEdge.length).toBeGreaterThan(10);
   });
 });
+
+describe('fused CPU engine, progress', () => {
+  it('reports after every call of the kernel, and once more when the block is done', async () => {
+    // One block of 16 starts on one thread, 10 steps a call, no tolerance stops anyone early.
+    const opts = descentOptions(BOX, 'gd', 1e-3, { maxIter: 100, gtol: 0, xtol: 0 });
+    const kernel = await compileCpu(buildTape(HIMMELBLAU, 2), opts);
+    const seen: Array<[number, number, number]> = [];
+    const x0 = Float32Array.from({ length: 32 }, (_, i) => -2 + i / 8); // ordinary starts inside the box
+    await runCpu(kernel, x0, { threads: 1, stepsPerCall: 10, onProgress: (p) => seen.push([p.done, p.live, p.iteration]) });
+    // The tenth call ends at t = 100 = maxIter, where every start ends: no report of its own.
+    const during = Array.from({ length: 9 }, (_, k): [number, number, number] => [0, 16, 10 * (k + 1)]);
+    expect(seen).toEqual([...during, [16, 0, 100]]);
+  });
+});

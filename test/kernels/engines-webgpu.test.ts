@@ -90,4 +90,14 @@ describeWebGPU('fused WGSL engine vs reference engine, end points', () => {
     expect(new Set(Array.from(none.status, (c) => statusName(c)))).toEqual(new Set(['interrupted']));
     expect(Array.from(none.x)).toEqual(Array.from(x0));
   });
+
+  it('reports progress after every dispatch', async () => {
+    const opts = descentOptions(BOX, 'gd', 1e-3, { maxIter: 100, gtol: 0, xtol: 0 });
+    const seen: Array<[number, number, number]> = [];
+    const x0 = Float32Array.from({ length: 32 }, (_, i) => -2 + i / 8); // ordinary starts inside the box
+    await runWebGPU(compileWebGPU(buildTape(HIMMELBLAU, 2), opts), x0, { stepsPerCall: 10, onProgress: (p) => seen.push([p.done, p.live, p.iteration]) });
+    // Ten dispatches of 10 steps, then one for iteration 100, where every start ends (maxiter).
+    const during = Array.from({ length: 10 }, (_, k): [number, number, number] => [0, 16, 10 * (k + 1)]);
+    expect(seen).toEqual([...during, [16, 0, 100]]);
+  });
 });
