@@ -22,12 +22,19 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], m
   const kinds = new Map<string, number>();
   for (const b of s.basins) kinds.set(b.kind ?? 'unclassified', (kinds.get(b.kind ?? 'unclassified') ?? 0) + 1);
   const { converged, maxiter, diverged, interrupted } = s.counts;
-  out.push(
-    `${s.basins.length} distinct end points (${[...kinds].map(([k, c]) => `${c} ${plural(k, c)}`).join(', ')}; * = global); ` +
-      `converged ${converged.toLocaleString('en')}, max iterations ${maxiter.toLocaleString('en')}, diverged ${diverged.toLocaleString('en')}` +
-      (interrupted ? `, interrupted ${interrupted.toLocaleString('en')}` : ''),
-  );
+  const tally =
+    `converged ${converged.toLocaleString('en')}, max iterations ${maxiter.toLocaleString('en')}, diverged ${diverged.toLocaleString('en')}` +
+    (interrupted ? `, interrupted ${interrupted.toLocaleString('en')}` : '');
+  if (s.basins.length === 0) return `no start converged, so there is no end point to map (${tally}); ${noBasinHint(s.counts)}`;
+  out.push(`${s.basins.length} distinct end points (${[...kinds].map(([k, c]) => `${c} ${plural(k, c)}`).join(', ')}; * = global); ${tally}`);
   return out.join('\n');
+}
+
+function noBasinHint(c: BasinSummary['counts']): string {
+  if (c.interrupted > 0 && c.maxiter === 0 && c.diverged === 0) return 'the run was interrupted before any start finished';
+  if (c.diverged >= c.maxiter) return 'the starts diverged: lower --lr';
+  // Gradient descent on a curvature κ oscillates without converging once lr·κ > 2.
+  return 'raise --max-iter, or lower --lr if the steps oscillate (gradient descent does once lr × curvature > 2)';
 }
 
 function plural(kind: string, count: number): string {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { BasinSummary } from '../../src/basins/types.ts';
+import { basinTable } from '../../src/cli/basin-table.ts';
+
+const summary = (counts: BasinSummary['counts']): BasinSummary => ({
+  n: counts.converged + counts.maxiter + counts.diverged + counts.interrupted, d: 2, sense: 'min',
+  basins: [], assignment: new Int32Array(0), counts, tolerances: { distance: 1e-3, fTie: 1e-6 },
+});
+
+describe('the basin table when no start converged', () => {
+  it('says so, with the counts and what to change, instead of an empty table', () => {
+    const text = basinTable(summary({ converged: 0, maxiter: 10_000, diverged: 0, interrupted: 0 }), []);
+    expect(text).toBe('no start converged, so there is no end point to map (converged 0, max iterations 10,000, diverged 0); ' +
+      'raise --max-iter, or lower --lr if the steps oscillate (gradient descent does once lr × curvature > 2)');
+  });
+
+  it('points at the learning rate when the starts diverged', () => {
+    expect(basinTable(summary({ converged: 0, maxiter: 3, diverged: 97, interrupted: 0 }), [])).toMatch(/; the starts diverged: lower --lr$/);
+  });
+
+  it('says the run was cut short when it was', () => {
+    expect(basinTable(summary({ converged: 0, maxiter: 0, diverged: 0, interrupted: 5 }), [])).toMatch(/interrupted 5\); the run was interrupted before any start finished$/);
+  });
+});
