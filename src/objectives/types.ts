@@ -1,3 +1,4 @@
+import type { OptimizerName } from '../optimizers/spec.ts';
 import type { Tensor1D, Tensor2D } from '../tf.ts';
 
 /** Batched objective: rows of x are independent starts, the result has one value per row. */
@@ -44,4 +45,18 @@ export interface Objective {
   source: string;
   /** Optional remarks a user should know (plateaus, non-smooth points...). */
   notes?: string;
+  /**
+   * Descent settings under which (nearly) every start of the box converges, where the CLI's
+   * defaults (gd, lr 0.01, 1000 iterations) do not: `map` and `trace` use them for the options
+   * the user leaves unset, and say so. `why` gives the reason and what was measured.
+   */
+  suggested?: SuggestedDescent;
+}
+
+export interface SuggestedDescent {
+  /** Default gd. The lr and maxIter below apply only when this optimizer runs. */
+  optimizer?: OptimizerName;
+  lr: number;
+  maxIter?: number;
+  why: string;
 }

@@ -22,6 +22,7 @@ export const functionsCommand: CommandModule<object, Args> = {
         box: o.box(d),
         minima: minima.map((m) => ({ x: m.x, f: m.f, global: !!m.global })),
         source: o.source,
+        suggested: o.suggested ?? null,
       };
     });
     if (args.json) {
@@ -35,6 +36,8 @@ export const functionsCommand: CommandModule<object, Args> = {
       for (const m of r.minima) {
         process.stdout.write(`  ${m.global ? 'global' : 'local '} f=${formatNumber(m.f)} at (${m.x.map(formatNumber).join(', ')})\n`);
       }
+      const s = r.suggested;
+      if (s) process.stdout.write(`  suggested: ${[s.optimizer && `--optimizer ${s.optimizer}`, `--lr ${s.lr}`, s.maxIter && `--max-iter ${s.maxIter}`].filter(Boolean).join(' ')} (what map uses unless told otherwise)\n`);
     }
   },
 };

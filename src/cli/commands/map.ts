@@ -18,7 +18,7 @@ import { basinTable } from '../basin-table.ts';
 import { interruptOnSigint } from '../interrupt.ts';
 import { progressReporter } from '../progress.ts';
 import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
-import { descentFromArgs, descentOptions, type DescentArgs } from '../options/descent.ts';
+import { descentFromArgs, descentOptions, suggestionLine, withSuggestion, type DescentArgs } from '../options/descent.ts';
 import { formatOption, startFormats, type FormatArgs } from '../options/format.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
 import { mapChoicesAsOptions } from '../options/resolved.ts';
@@ -66,7 +66,8 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapArgs>,
   handler: async (a) => {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
-    const descent = descentFromArgs(a, box);
+    const settled = withSuggestion(a, objective.suggested);
+    const descent = descentFromArgs(a, box, settled);
     if (!(Number.isInteger(a.checkEvery) && a.checkEvery >= 1)) throw new UserError(`--check-every must be a whole number ≥ 1, got ${a.checkEvery}`);
     if (a.chunk !== undefined && !(Number.isInteger(a.chunk) && a.chunk >= 1)) throw new UserError(`--chunk must be a whole number ≥ 1, got ${a.chunk}`);
     if (a.clusterTol !== undefined && !(a.clusterTol > 0)) throw new UserError(`--cluster-tol must be > 0, got ${a.clusterTol}`);
@@ -103,7 +104,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       seconds: result.seconds,
       known,
       partial,
-      config: resolvedConfig(a, mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec })),
+      config: resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
     });
     const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
     const png = a.out && a.png && plane ? join(a.out, 'basin-map.png') : undefined;
@@ -119,7 +120,9 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     process.stdout.write(
       `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
         `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n` +
-        `engine ${describeEngine(engine)}\n\n` +
+        `engine ${describeEngine(engine)}\n` +
+        suggestionLine(objective, settled) +
+        '\n' +
         basinTable(result.summary, known) + '\n' +
         (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
     );

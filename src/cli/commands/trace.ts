@@ -11,7 +11,7 @@ import { traceColumns, traceCsv } from '../../plot/trace-csv.ts';
 import { tracePng } from '../../plot/trace-picture.ts';
 import { formatNumber } from '../format.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
-import { optimizerFromArgs, optimizerOptions, type OptimizerArgs } from '../options/descent.ts';
+import { optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
 
 interface TraceArgs extends ObjectiveArgs, OptimizerArgs {
   x0?: string | string[];
@@ -49,7 +49,9 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
   handler: async (a) => {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
     const x0s = parseStarts(a.x0, d, objective.title);
-    const optimizer = optimizerFromArgs(a);
+    // trace has --iters, not --max-iter: only the suggested optimizer and lr apply.
+    const settled = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
+    const optimizer = optimizerFromArgs(a, settled);
     if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
     if (!(a.gtol >= 0) || !(a.xtol >= 0)) throw new UserError('--gtol and --xtol must be ≥ 0');
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
@@ -70,7 +72,9 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     }
 
     process.stdout.write(
-      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n\n` +
+      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
+        suggestionLine(objective, settled) +
+        '\n' +
         paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
         (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
         (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),

@@ -1,14 +1,15 @@
 import type { Argv } from 'yargs';
 import { DESCENT_DEFAULTS, type DescentOptions } from '../../descent/options.ts';
 import { UserError } from '../../errors.ts';
-import type { Box } from '../../objectives/types.ts';
+import type { Box, SuggestedDescent } from '../../objectives/types.ts';
 import { optimizerSpec } from '../../optimizers/index.ts';
 import { OPTIMIZER_NAMES } from '../../optimizers/spec.ts';
 
 /** The update rule and its hyperparameters: shared by map and trace. */
 export interface OptimizerArgs {
-  optimizer: string;
-  lr: number;
+  /** Unset: the objective's suggestion (Objective.suggested), else gd; see withSuggestion. */
+  optimizer?: string;
+  lr?: number;
   beta?: number;
   beta1?: number;
   beta2?: number;
@@ -19,7 +20,7 @@ export interface OptimizerArgs {
 
 export interface DescentArgs extends OptimizerArgs {
   bounds: 'free' | 'clip';
-  maxIter: number;
+  maxIter?: number;
   gtol: number;
   xtol: number;
   divergeRadius: number;
@@ -27,8 +28,8 @@ export interface DescentArgs extends OptimizerArgs {
 
 export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
   return y
-    .option('optimizer', { type: 'string', default: 'gd', choices: OPTIMIZER_NAMES as unknown as string[], describe: 'update rule', group: 'Descent:' })
-    .option('lr', { type: 'number', default: 0.01, describe: 'learning rate α (step = −α·∇f for gd)', group: 'Descent:' })
+    .option('optimizer', { type: 'string', choices: OPTIMIZER_NAMES as unknown as string[], describe: `update rule (default ${CLI_DEFAULTS.optimizer}, or the library function's suggestion: see \`basinmap functions\`)`, group: 'Descent:' })
+    .option('lr', { type: 'number', describe: `learning rate α, step = −α·∇f for gd (default ${CLI_DEFAULTS.lr}, or the library function's suggestion)`, group: 'Descent:' })
     .option('beta', { type: 'number', describe: 'momentum/nesterov decay (default 0.9)', group: 'Descent:' })
     .option('beta1', { type: 'number', describe: 'adam first-moment decay (default 0.9)', group: 'Descent:' })
     .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)', group: 'Descent:' })
@@ -37,24 +38,68 @@ export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
     .option('maximize', { type: 'boolean', default: false, describe: 'ascend to maxima instead of descending to minima', group: 'Descent:' }) as unknown as Argv<T & OptimizerArgs>;
 }
 
-export function optimizerFromArgs(a: OptimizerArgs) {
-  return optimizerSpec(a.optimizer, { lr: a.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
+/** What runs when neither the user nor the objective's suggestion says otherwise. */
+export const CLI_DEFAULTS = { optimizer: 'gd', lr: 0.01 } as const;
+
+/** The optimizer, lr and max-iter a run uses, and which of them came from the objective's suggestion. */
+export interface Settled {
+  optimizer: string;
+  lr: number;
+  maxIter: number;
+  /** The options taken from Objective.suggested (empty when none was). */
+  suggested: Array<'optimizer' | 'lr' | 'maxIter'>;
+}
+
+/**
+ * Fills the options the user left unset (on the command line and in --config) from the
+ * objective's suggestion, else from the defaults. A suggested lr or max-iter belongs to the
+ * suggested optimizer: when the user picks another one, the defaults apply instead.
+ */
+export function withSuggestion(a: Pick<OptimizerArgs, 'optimizer' | 'lr'> & { maxIter?: number }, s: SuggestedDescent | undefined): Settled {
+  const suggested: Settled['suggested'] = [];
+  const take = <T>(key: Settled['suggested'][number], given: T | undefined, value: T | undefined, fallback: T): T => {
+    if (given !== undefined) return given;
+    if (value === undefined) return fallback;
+    suggested.push(key);
+    return value;
+  };
+  const optimizer = take('optimizer', a.optimizer, s?.optimizer, CLI_DEFAULTS.optimizer);
+  const applies = s !== undefined && (s.optimizer ?? CLI_DEFAULTS.optimizer) === optimizer;
+  return {
+    optimizer,
+    lr: take('lr', a.lr, applies ? s.lr : undefined, CLI_DEFAULTS.lr),
+    maxIter: take('maxIter', a.maxIter, applies ? s.maxIter : undefined, DESCENT_DEFAULTS.maxIter),
+    suggested,
+  };
+}
+
+/** "settings suggested for X: ...", a line for the run's header, or '' when no suggestion was used. */
+export function suggestionLine(objective: { name: string; suggested?: SuggestedDescent }, settled: Settled): string {
+  const s = objective.suggested;
+  if (!s || settled.suggested.length === 0) return '';
+  const flags = settled.suggested.map((k) => (k === 'optimizer' ? `--optimizer ${settled.optimizer}` : k === 'lr' ? `--lr ${settled.lr}` : `--max-iter ${settled.maxIter}`));
+  return `settings suggested for ${objective.name}: ${flags.join(' ')} (${s.why})\n`;
+}
+
+export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr'>) {
+  return optimizerSpec(settled.optimizer, { lr: settled.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
 }
 
 export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {
   return optimizerOptions(y)
     .option('bounds', { type: 'string', choices: ['free', 'clip'], default: 'free', describe: 'free: starts may leave the box; clip: every step is projected back into it (edge points are reported as such)', group: 'Descent:' })
-    .option('max-iter', { type: 'number', default: DESCENT_DEFAULTS.maxIter, describe: 'iterations per start at most', group: 'Descent:' })
+    .option('max-iter', { type: 'number', describe: `iterations per start at most (default ${DESCENT_DEFAULTS.maxIter}, or the library function's suggestion)`, group: 'Descent:' })
     .option('gtol', { type: 'number', default: DESCENT_DEFAULTS.gtol, describe: 'converged when ‖∇f‖ ≤ gtol', group: 'Descent:' })
     .option('xtol', { type: 'number', default: DESCENT_DEFAULTS.xtol, describe: 'converged when a step is ≤ xtol long or below float32 resolution at x (0: off)', group: 'Descent:' })
     .option('diverge-radius', { type: 'number', default: DESCENT_DEFAULTS.divergeRadius, describe: 'diverged when farther than this many box half-widths from its centre', group: 'Descent:' }) as unknown as Argv<T & DescentArgs>;
 }
 
-export function descentFromArgs(a: DescentArgs, box: Box): DescentOptions {
-  const optimizer = optimizerFromArgs(a);
-  if (!(Number.isInteger(a.maxIter) && a.maxIter >= 1)) throw new UserError(`--max-iter must be a whole number ≥ 1, got ${a.maxIter}`);
+export function descentFromArgs(a: DescentArgs, box: Box, settled: Settled): DescentOptions {
+  const optimizer = optimizerFromArgs(a, settled);
+  const maxIter = settled.maxIter;
+  if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new UserError(`--max-iter must be a whole number ≥ 1, got ${maxIter}`);
   if (!(a.gtol >= 0)) throw new UserError(`--gtol must be ≥ 0, got ${a.gtol}`);
   if (!(a.xtol >= 0)) throw new UserError(`--xtol must be ≥ 0, got ${a.xtol}`);
   if (!(a.divergeRadius > 1)) throw new UserError(`--diverge-radius must be > 1 (box half-widths), got ${a.divergeRadius}`);
-  return { optimizer, maxIter: a.maxIter, gtol: a.gtol, xtol: a.xtol, box, divergeRadius: a.divergeRadius, sense: a.maximize ? 'max' : 'min', bounds: a.bounds };
+  return { optimizer, maxIter, gtol: a.gtol, xtol: a.xtol, box, divergeRadius: a.divergeRadius, sense: a.maximize ? 'max' : 'min', bounds: a.bounds };
 }

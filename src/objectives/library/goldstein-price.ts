@@ -48,4 +48,5 @@ export const goldsteinPrice: Objective = {
   ],
   source: 'Goldstein & Price (1971); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points computed here at 40 digits',
   notes: 'f spans 3 to about 1e6 in the box: gradients far from the minima are huge next to those near them.',
+  suggested: { optimizer: 'adam', lr: 0.1, maxIter: 6000, why: 'f spans six orders of magnitude over the box, so no gd lr both stays stable on the walls and moves in the valleys (at lr 1e-5, 15 % still diverge); adam\'s normalised steps bring every start of a 50 × 50 grid on the box to a minimum within 5 200 iterations, along paths that are not gd\'s' },
 };

@@ -23,4 +23,5 @@ export const matyas: Objective = {
   known: () => [{ kind: 'minimum', x: [0, 0], f: 0, global: true }],
   source: 'Jamil & Yang (2013); Surjanovic & Bingham, VLSE; f* re-derived at 30 digits',
   notes: 'The smallest Hessian eigenvalue is 0.04 (along x = y): plain gradient descent converges slowly there.',
+  suggested: { lr: 0.5, why: 'the Hessian\'s eigenvalues are 1 and 0.04: lr 0.01 needs ~20 000 iterations, while lr 0.5 (stable below 2) brings every start of a 50 × 50 grid on the box to the minimum within 430' },
 };

@@ -55,4 +55,5 @@ export const rastrigin: Objective = {
     'Rastrigin (1974); Jamil & Yang (2013); SciPy go_benchmark_functions; f* and the count of minima re-derived at 30 digits; 1-D stationary points computed here at 40 digits',
   notes:
     'All 21^d stationary points (11^d minima) are listed for d ≤ 2; for d ≥ 3 only the global minimum, as the lists would run to thousands.',
+  suggested: { lr: 1e-3, why: 'gd oscillates for lr > 2/396.8 ≈ 5e-3, 396.8 being the curvature at every minimum; at lr 1e-3 every start of a 50 × 50 grid on the box converges within 40 iterations (d = 2)' },
 };
