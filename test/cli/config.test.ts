@@ -107,4 +107,18 @@ describe('basinmap map --config', () => {
     expect(readFileSync(join(dir, 'again', 'starts.csv'), 'utf8')).toBe(readFileSync(join(dir, 'first', 'starts.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'again', 'starts.parquet')).equals(readFileSync(join(dir, 'first', 'starts.parquet')))).toBe(true);
   });
+
+  it('reads paths in the file relative to the file, and records them absolute', () => {
+    const dir = tmp();
+    const elsewhere = tmp();
+    writeFileSync(join(dir, 'starts.json'), JSON.stringify([[3.1, 2.1], [-2.7, 3.0]]));
+    writeFileSync(join(dir, 'sweep.yaml'), ['fn: himmelblau', 'starts-file: starts.json', 'out: results', 'backend: cpu', 'quiet: true', ''].join('\n'));
+    const r = runCli(['map', '--config', join(dir, 'sweep.yaml')], { cwd: elsewhere });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const summary = JSON.parse(readFileSync(join(dir, 'results', 'summary.json'), 'utf8'));
+    expect(summary.counts.n).toBe(2);
+    expect([summary.config.startsFile, summary.config.out]).toEqual([join(dir, 'starts.json'), join(dir, 'results')]);
+  });
 });

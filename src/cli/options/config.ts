@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../../errors.ts';
@@ -19,6 +19,11 @@ export interface OptionTable {
 
 // yargs' own switches, and --config itself: not settings of a run.
 const NOT_SETTINGS = new Set(['help', 'version', 'config']);
+// Options that name files or directories (when string-typed: map's --png is a switch). In a config
+// file they are relative to the file, as in tsconfig or package.json, not to where the command
+// runs; resolvedConfig writes them absolute, so a recorded config reruns from anywhere.
+const PATH_OPTIONS = new Set(['objective', 'starts-file', 'out', 'csv', 'png']);
+const isPath = (key: string, table: OptionTable) => PATH_OPTIONS.has(kebab(key)) && (table.string.includes(key) || table.string.includes(kebab(key)));
 const OPTION_TABLE = Symbol('basinmap.optionTable');
 
 const camel = (k: string) => k.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -93,7 +98,8 @@ export function loadConfigFile(path: string, table: OptionTable): Record<string,
     seen.set(key, given);
     // null (as resolvedConfig writes for an option left unset) means: not set.
     if (value === null) continue;
-    out[key] = checkedValue(key, given, value, table, fail);
+    const checked = checkedValue(key, given, value, table, fail);
+    out[key] = isPath(key, table) ? resolve(dirname(resolve(path)), checked as string) : checked;
   }
   return out;
 }
@@ -119,7 +125,8 @@ function checkedValue(key: string, given: string, value: unknown, table: OptionT
 }
 
 /**
- * Every option of the command with its final value (camelCase keys; null where unset), with the
+ * Every option of the command with its final value (camelCase keys; null where unset; paths made
+ * absolute), with the
  * values the handler resolved itself (`resolved`, e.g. the backend it picked) in place of the
  * defaults: written back as a config file, it reproduces the run.
  */
@@ -129,7 +136,8 @@ export function resolvedConfig(argv: object, resolved: Record<string, unknown> =
   const config: Record<string, unknown> = {};
   for (const k of Object.keys(table.key)) {
     if (NOT_SETTINGS.has(k)) continue;
-    config[camel(k)] = (argv as Record<string, unknown>)[camel(k)] ?? null;
+    const value = (argv as Record<string, unknown>)[camel(k)] ?? null;
+    config[camel(k)] = typeof value === 'string' && isPath(k, table) ? resolve(value) : value;
   }
   for (const [k, v] of Object.entries(resolved)) {
     if (!(k in config)) throw new Error(`resolvedConfig: no option "${k}"`);
