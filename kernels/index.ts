@@ -4,7 +4,7 @@ import type { Expr } from '../src/objectives/expression/ir.ts';
 import { tf } from '../src/tf.ts';
 import { buildTape } from './ad/build.ts';
 import type { Tape } from './ad/tape.ts';
-import { compileCpu, DEFAULT_UNROLL, evaluateCpu, runCpu } from './cpu/engine.ts';
+import { compileCpu, evaluateCpu, runCpu } from './cpu/engine.ts';
 import { checkOptions } from './semantics.ts';
 import type { EngineOptions, Evaluation, FusedDtype, FusedTarget } from './types.ts';
 import { compileWebGPU, evaluateWebGPU, runWebGPU, runWebGPUTensors, type TensorResults } from './webgpu/engine.ts';
@@ -29,7 +29,7 @@ export interface CompileOptions {
   target: FusedTarget;
   /** Default float32. float64 exists only on 'cpu'. */
   dtype?: FusedDtype;
-  /** CPU: vectors per group in flight (default DEFAULT_UNROLL, 4). */
+  /** CPU: vectors per group in flight (default: by problem size, see defaultUnroll). */
   unroll?: number;
 }
 
@@ -64,7 +64,7 @@ export async function compileFused(expr: Expr, d: number, opts: DescentOptions, 
   if (options.target === 'cpu') {
     let kernel;
     try {
-      kernel = await compileCpu(tape, opts, dtype, options.unroll ?? DEFAULT_UNROLL);
+      kernel = await compileCpu(tape, opts, dtype, options.unroll);
     } catch (e) {
       throw new FusedCompileError(`the fused cpu engine could not build this kernel (${tape.instrs.length} tape instructions): ${(e as Error).message}`);
     }
