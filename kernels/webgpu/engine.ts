@@ -35,9 +35,42 @@ export interface TensorResults {
   status: Tensor1D;
 }
 
-/** Runs every start on the GPU: x0 [n, d] in, the results out, all as tfjs tensors. */
-export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOptions = {}): Promise<TensorResults> {
+/**
+ * Rows of the state tensor one dispatch may bind: the device limits a storage buffer binding
+ * (128 MiB by default, and on llvmpipe), and a bigger tensor would not be bound at all (Dawn
+ * reports a validation error and the dispatch does nothing).
+ */
+export function maxRowsPerDispatch(columns: number): number {
+  const limits = (tf.backend() as unknown as { device?: { limits: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device?.limits;
+  const bytes = Math.min(limits?.maxStorageBufferBindingSize ?? 2 ** 27, limits?.maxBufferSize ?? 2 ** 28);
+  return Math.max(1, Math.floor(bytes / (4 * columns)));
+}
+
+/**
+ * Runs every start on the GPU: x0 [n, d] in, the results out, all as tfjs tensors. Batches whose
+ * state would exceed what the device can bind run in slices of rows, one after another.
+ */
+export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOptions = {}, rows = maxRowsPerDispatch(kernel.layout.columns)): Promise<TensorResults> {
   if ((engineOpts.dtype ?? 'float32') !== 'float32') throw new Error('the WebGPU engine runs in float32 only (WGSL has no float64)');
+  const [n] = x0.shape;
+  if (n <= rows) return runSlice(kernel, x0, engineOpts);
+  const parts: TensorResults[] = [];
+  try {
+    for (let from = 0; from < n; from += rows) {
+      const count = Math.min(rows, n - from);
+      const slice = tf.slice(x0, [from, 0], [count, x0.shape[1]]);
+      const onProgress = engineOpts.onProgress && ((p: { done: number; live: number; iteration: number }) =>
+        engineOpts.onProgress!({ done: from + p.done, live: n - from - p.done, iteration: p.iteration }));
+      parts.push(await runSlice(kernel, slice, { ...engineOpts, onProgress }).finally(() => slice.dispose()));
+    }
+    const cat = <T extends Tensor>(pick: (r: TensorResults) => T) => tf.concat(parts.map(pick)) as T;
+    return { x: cat((r) => r.x), fun: cat((r) => r.fun), gradNorm: cat((r) => r.gradNorm), nit: cat((r) => r.nit), status: cat((r) => r.status) };
+  } finally {
+    parts.forEach((r) => tf.dispose(Object.values(r)));
+  }
+}
+
+async function runSlice(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOptions): Promise<TensorResults> {
   const [n] = x0.shape;
   const L = kernel.layout;
   const K = Math.max(1, engineOpts.stepsPerCall ?? DEFAULT_WEBGPU_STEPS);

@@ -6,7 +6,7 @@ import type { OptimizerName } from '../../src/optimizers/spec.ts';
 import { tf } from '../../src/tf.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { runFused as runReference } from '../../kernels/reference.ts';
-import { compileWebGPU, runWebGPU, runWebGPUTensors } from '../../kernels/webgpu/engine.ts';
+import { compileWebGPU, maxRowsPerDispatch, runWebGPU, runWebGPUTensors } from '../../kernels/webgpu/engine.ts';
 import { compareRuns } from './support/compare.ts';
 import { descentOptions } from './support/oracle.ts';
 import { describeWebGPU } from './support/webgpu.ts';
@@ -99,5 +99,19 @@ describeWebGPU('fused WGSL engine vs reference engine, end points', () => {
     // Ten dispatches of 10 steps, then one for iteration 100, where every start ends (maxiter).
     const during = Array.from({ length: 10 }, (_, k): [number, number, number] => [0, 16, 10 * (k + 1)]);
     expect(seen).toEqual([...during, [16, 0, 100]]);
+  });
+
+  it('runs a batch larger than the device can bind in slices of rows, with the same results', async () => {
+    // The state of a start is `columns` float32s; a storage binding holds maxStorageBufferBindingSize bytes.
+    const kernel = compileWebGPU(buildTape(HIMMELBLAU, 2), descentOptions(BOX, 'adam', 0.05, { maxIter: 150 }));
+    const limits = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device.limits;
+    expect(maxRowsPerDispatch(kernel.layout.columns)).toBe(Math.floor(Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize) / (4 * kernel.layout.columns)));
+    const x0 = tf.tensor2d(starts(40), [40, 2]);
+    const whole = await runWebGPUTensors(kernel, x0);
+    const sliced = await runWebGPUTensors(kernel, x0, {}, 7);
+    for (const k of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) {
+      expect(Array.from(await sliced[k].data()), k).toEqual(Array.from(await whole[k].data()));
+    }
+    tf.dispose([x0, ...Object.values(whole), ...Object.values(sliced)]);
   });
 });
