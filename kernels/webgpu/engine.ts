@@ -7,7 +7,7 @@ import { buildTape } from '../ad/build.ts';
 import type { Tape } from '../ad/tape.ts';
 import { adamCorrections, checkOptions, RUNNING } from '../semantics.ts';
 import type { EngineOptions, Evaluation } from '../types.ts';
-import { FusedProgram, runProgram } from './program.ts';
+import { checkedDispatch, FusedProgram, runProgram } from './program.ts';
 import { evaluateShader, stepShader, type RowLayout } from './shader.ts';
 
 export interface WebGPUKernel {
@@ -84,13 +84,16 @@ async function runSlice(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOp
       // Between dispatches, like the CPU engine between calls: stop within K steps of an abort.
       if (engineOpts.signal?.aborted) break;
       const steps = Math.min(K, kernel.opts.maxIter + 1 - t0);
-      const next = runProgram(program, [state, ...extra], { n, t0, steps });
-      state.dispose();
-      state = next;
+      const live = await checkedDispatch(async () => {
+        const next = runProgram(program, [state, ...extra], { n, t0, steps });
+        state.dispose();
+        state = next;
+        const running = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING), 'int32')));
+        const count = (await running.data())[0];
+        running.dispose();
+        return count;
+      });
       reached = Math.min(kernel.opts.maxIter, t0 + K);
-      const running = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.slice(state, [0, L.status], [n, 1]), RUNNING), 'int32')));
-      const live = (await running.data())[0];
-      running.dispose();
       engineOpts.onProgress?.({ done: n - live, live, iteration: live > 0 ? reached : kernel.opts.maxIter });
       if (!live) break;
     }

@@ -47,3 +47,26 @@ function hash(s: string): string {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16);
 }
+
+export interface DeviceLike {
+  pushErrorScope(filter: 'validation'): void;
+  popErrorScope(): Promise<{ message: string } | null>;
+}
+
+/**
+ * Runs `work` inside a validation error scope and throws the device's message if it reported one:
+ * WebGPU reports errors asynchronously, on the side, and tfjs does not look, so a rejected
+ * dispatch would otherwise leave its output untouched without a word.
+ */
+export async function checkedDispatch<T>(work: () => Promise<T>): Promise<T> {
+  const device = (tf.backend() as unknown as { device: DeviceLike }).device;
+  device.pushErrorScope('validation');
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    const error = await device.popErrorScope();
+    if (error) throw new Error(`the WebGPU device rejected the fused kernel's dispatch: ${error.message.split('\n')[0]}`);
+  }
+  return result;
+}

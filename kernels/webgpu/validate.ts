@@ -1,11 +1,6 @@
 import { tf } from '../../src/tf.ts';
 import { initialState, makeProgram, type WebGPUKernel } from './engine.ts';
-import { runProgram } from './program.ts';
-
-interface DeviceLike {
-  pushErrorScope(filter: 'validation'): void;
-  popErrorScope(): Promise<{ message: string } | null>;
-}
+import { runProgram, type DeviceLike } from './program.ts';
 
 /**
  * Compiles and runs the kernel on one start inside a validation error scope. WebGPU reports a
