@@ -2,6 +2,7 @@ import type { DescentOptions } from '../../src/descent/options.ts';
 import { STATUS } from '../../src/descent/status.ts';
 import type { StartResults } from '../../src/descent/types.ts';
 import type { Expr } from '../../src/objectives/expression/ir.ts';
+import { webgpuBindingLimit } from '../../src/backends/webgpu.ts';
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../src/tf.ts';
 import { buildTape } from '../ad/build.ts';
 import type { Tape } from '../ad/tape.ts';
@@ -35,15 +36,9 @@ export interface TensorResults {
   status: Tensor1D;
 }
 
-/**
- * Rows of the state tensor one dispatch may bind: the device limits a storage buffer binding
- * (128 MiB by default, and on llvmpipe), and a bigger tensor would not be bound at all (Dawn
- * reports a validation error and the dispatch does nothing).
- */
+/** Rows of the state tensor ([n, columns] float32) one dispatch can bind (webgpuBindingLimit). */
 export function maxRowsPerDispatch(columns: number): number {
-  const limits = (tf.backend() as unknown as { device?: { limits: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device?.limits;
-  const bytes = Math.min(limits?.maxStorageBufferBindingSize ?? 2 ** 27, limits?.maxBufferSize ?? 2 ** 28);
-  return Math.max(1, Math.floor(bytes / (4 * columns)));
+  return Math.max(1, Math.floor(webgpuBindingLimit() / (4 * columns)));
 }
 
 /**

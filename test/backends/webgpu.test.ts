@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../src/tf.ts';
 import { probeBackend, useBackend } from '../../src/backends/registry.ts';
+import { chunkTooBig } from '../../src/backends/webgpu.ts';
 import { describeEachBackend } from '../support/backends.ts';
 
 /**
@@ -79,5 +80,13 @@ describeEachBackend('gradient of sum(sin(x))', () => {
   it('matches cos(x)', async () => {
     const x = batch(64);
     expect(maxAbsDiff(await gradSumSin(x), Array.from(x, Math.cos))).toBeLessThanOrEqual(TOL);
+  });
+});
+
+describe('chunkTooBig: the tfjs path binds each [rows, d] tensor whole', () => {
+  it('accepts batches up to the binding limit and names the largest --chunk beyond it', () => {
+    const limit = 2 ** 27; // 128 MiB, the WebGPU default
+    expect(chunkTooBig(2 ** 24, 2, limit)).toBeUndefined();
+    expect(chunkTooBig(2 ** 24 + 1, 2, limit)).toBe('--chunk 16777217 makes [16777217, 2] tensors of 128 MiB, more than this WebGPU device binds (128 MiB): use --chunk 16777216 or less');
   });
 });

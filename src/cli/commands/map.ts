@@ -86,6 +86,12 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     // Loaded here, not at the top: the kernel compiler is heavy and other commands never need it.
     const { chooseEngine, describeEngine, engineRecord } = await import('../../engines/choose.ts');
     const engine = await chooseEngine(objective, d, descent, { engine: a.engine, dtype: a.dtype, backend });
+    // The fused WGSL engine slices big batches itself; the tfjs path binds each [rows, d] tensor whole.
+    if (backend === 'webgpu' && engine.kind === 'tfjs') {
+      const { chunkTooBig, webgpuBindingLimit } = await import('../../backends/webgpu.ts');
+      const problem = chunkTooBig(Math.min(control.chunkRows, starts.n), d, webgpuBindingLimit());
+      if (problem) throw new UserError(problem);
+    }
     const progress = progressReporter({ quiet: a.quiet || a.json });
     const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
     const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol, engine })
