@@ -19,11 +19,11 @@ if [ ! -d node_modules ]; then
   tar -xJf .gpu/node_modules.tar.xz
 fi
 if ! ldconfig -p 2>/dev/null | grep -q 'libvulkan.so.1'; then
-  if [ "$(id -u)" = 0 ] && ls .gl/*.deb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v dpkg >/dev/null && ls .gl/*.deb >/dev/null 2>&1; then
     for f in .gl/*.deb; do dpkg -x "$f" /; done
     ldconfig
   else
-    echo "run.sh: no libvulkan.so.1 here and cannot install .gl/*.deb (needs root): webgpu will report itself unavailable" >&2
+    echo "run.sh: no libvulkan.so.1 here and cannot install .gl/*.deb (needs root and dpkg): webgpu will report itself unavailable" >&2
   fi
 fi
 # The NVIDIA container runtime mounts the driver's Vulkan ICD here, outside the loader's search path.
