@@ -22,7 +22,7 @@ import type { DescentOptions } from '../src/descent/options.ts';
  *
  * f enters a step only through test 1. Where every axis has a finite escape radius and interval
  * arithmetic proves f finite on the whole escape box (ad/slice.ts finiteOnBox), "x inside the box"
- * implies "f finite", so the CPU engine leaves f out of its steps and evaluates it only where a
+ * implies "f finite", so the fused engines leave f out of their steps and evaluate it only where a
  * start finishes: the same statuses, nit, fun, bit for bit. Otherwise f is evaluated every step.
  *
  * RUNNING is the in-engine status of a start that has not finished (never reported).
