@@ -73,7 +73,7 @@ writeFileSync(join(root, '.gpu/node-version.txt'), process.version + '\n');
 
 const gl = join(root, '.gl');
 if (!existsSync(gl) || !readdirSync(gl).some((f) => f.endsWith('.deb'))) {
-  // As ../shared/GPU.md describes: Debian's packages, downloaded without touching this machine's apt state.
+  // Debian's packages, downloaded into .gl without touching this machine's apt state (own lists dir).
   execFileSync('sh', ['-c', [
     'set -e', 'L=$(mktemp -d)', 'mkdir -p .gl "$L/partial"',
     'o="-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=$L"',

@@ -12,7 +12,8 @@ export interface StepOut {
  * One coordinate of src/optimizers' update, operation for operation in the same order (so the
  * wasm and tfjs trajectories agree to the last bit wherever the gradients do): the direction
  * times −lr, returned negated (multiplying by lr instead of −lr is exact negation; the kernels
- * subtract it, and x − (0 & mask) keeps a frozen lane's −0 where x + 0 would not). `corr` holds adam's [1 − β1^(t+1), 1 − β2^(t+1)] for this step.
+ * subtract it, and x − (0 & mask) keeps a frozen lane's −0 where x + 0 would not). `corr` holds
+ * adam's [1 − β1^(t+1), 1 − β2^(t+1)] for this step.
  */
 export function optimizerStep(L: Lanes, o: OptimizerSpec, g: V, state: V[], corr?: [V, V]): StepOut {
   const scale = (c: V) => L.mul(c, L.c(o.lr));

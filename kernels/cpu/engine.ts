@@ -28,8 +28,8 @@ export const DEFAULT_UNROLL = 4;
  * Vectors per group for d coordinates and nState optimizer state vectors: a group keeps
  * unroll × d × (1 + nState) vectors live across the step loop, and once those overflow the 16
  * xmm registers by far, spills cost more than the extra chains hide. Measured (float32, 2-core
- * EPYC, the best unroll against 4): 4 live vectors or fewer, 4 (Rastrigin 2-D gd, Himmelblau and
- * Ackley 2-D adam); 8 to 48, 2 (Levy 8-D gd ×1.6, Styblinski-Tang 36-D gd ×1.9, Rosenbrock 16-D
+ * EPYC, the best unroll against 4): 6 live vectors or fewer, 4 (Rastrigin 2-D gd, Himmelblau and
+ * Ackley 2-D adam); 7 to 48, 2 (Levy 8-D gd ×1.6, Styblinski-Tang 36-D gd ×1.9, Rosenbrock 16-D
  * adam ×1.5; at worst 0.9× 4, on Rosenbrock 10-D adam and Styblinski-Tang 12-D gd); beyond, 1
  * (Styblinski-Tang 50-D momentum ×2.1).
  */

@@ -75,12 +75,13 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
         return [ld(0), ld(scalarBytes)];
       };
       // The tape's `need` part and the tests at x with optimizer state `state` ([vector][coordinate]).
-      const testsAt = (xIn: V[], state: V[][], need: Uint8Array, onBig: ((big: V) => void) | undefined, corr: [V, V] | undefined) => {
-        const x = xIn.map((xj) => L.let(xj.get()));
+      // x is snapshotted: the variables are reassigned by the commit, and a V reads its local when used.
+      const testsAt = (at: { x: V[]; state: V[][] }, need: Uint8Array, onBig: ((big: V) => void) | undefined, corr: [V, V] | undefined) => {
+        const x = at.x.map((xj) => L.let(xj.get()));
         const tapeCode = tapeEmitter(L, tape, x);
         tapeCode.emit(need, onBig);
         const vals = tapeCode.vals as V[];
-        return { x, vals, q: stepTest(L, plan, x, vals, state, corr) };
+        return { x, vals, q: stepTest(L, plan, x, vals, at.state, corr) };
       };
       const registers = (u: number) => ({ x: xs[u].map((xv) => xv.v), state: st[u].map((s) => s.map((sv) => sv.v)) });
       // Writes the outputs of the `done` lanes of vector u, which is at x with state `state`. A
@@ -93,7 +94,7 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
       // sending every later step of its group to the slow copy.
       const record = (u: number, at: { x: V[]; state: V[][] }, done: V, fast: boolean): V[] => {
         let big: V | undefined;
-        const { x, vals, q } = testsAt(at.x, at.state, plan.everything, fast ? (b) => { big = orInto(big, b); } : undefined, adamCorr());
+        const { x, vals, q } = testsAt(at, plan.everything, fast ? (b) => { big = orInto(big, b); } : undefined, adamCorr());
         if (big) set(anyFix, m.i32.or(get(anyFix), L.anyTrue(L.and(big, done))));
         const f = vals[tape.f];
         const { code, gn } = finishStatus(L, q, f, x);
@@ -115,7 +116,7 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
         let bigAny: V | undefined;
         const onBig = fast ? (big: V) => { bigAny = orInto(bigAny, big); } : undefined;
         const corr = adamCorr();
-        const tests = range(U).map((u) => testsAt(registers(u).x, registers(u).state, plan.stepNeed, onBig, corr));
+        const tests = range(U).map((u) => testsAt(registers(u), plan.stepNeed, onBig, corr));
         if (bigAny) body.emit(m.br('slow', L.anyTrue(bigAny)));
         let ended: V | undefined;
         tests.forEach(({ x, q }, u) => {

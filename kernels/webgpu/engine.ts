@@ -7,7 +7,7 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../src/tf.ts';
 import { buildTape } from '../ad/build.ts';
 import type { Tape } from '../ad/tape.ts';
 import { adamCorrections, checkOptions, RUNNING } from '../semantics.ts';
-import type { EngineOptions, Evaluation } from '../types.ts';
+import type { EngineOptions, EngineProgress, Evaluation } from '../types.ts';
 import { checkedDispatch, FusedProgram, runProgram } from './program.ts';
 import { evaluateShader, stepShader, type RowLayout } from './shader.ts';
 
@@ -54,7 +54,7 @@ export async function runWebGPUTensors(kernel: WebGPUKernel, x0: Tensor2D, engin
     for (let from = 0; from < n; from += rows) {
       const count = Math.min(rows, n - from);
       const slice = tf.slice(x0, [from, 0], [count, x0.shape[1]]);
-      const onProgress = engineOpts.onProgress && ((p: { done: number; live: number; iteration: number }) =>
+      const onProgress = engineOpts.onProgress && ((p: EngineProgress) =>
         engineOpts.onProgress!({ done: from + p.done, live: n - from - p.done, iteration: p.iteration }));
       parts.push(await runSlice(kernel, slice, { ...engineOpts, onProgress }).finally(() => slice.dispose()));
     }

@@ -48,25 +48,39 @@ function hash(s: string): string {
   return (h >>> 0).toString(16);
 }
 
-export interface DeviceLike {
+interface DeviceLike {
   pushErrorScope(filter: 'validation'): void;
   popErrorScope(): Promise<{ message: string } | null>;
 }
 
 /**
- * Runs `work` inside a validation error scope and throws the device's message if it reported one:
- * WebGPU reports errors asynchronously, on the side, and tfjs does not look, so a rejected
- * dispatch would otherwise leave its output untouched without a word.
+ * Runs `work` inside a validation error scope and returns the first line of the device's message,
+ * or undefined. WebGPU reports errors asynchronously, on the side, and tfjs does not look, so a
+ * shader that does not compile or a dispatch the device rejects would otherwise leave its output
+ * untouched without a word. The scope is closed whatever `work` does; the device's message, which
+ * is the cause, wins over an exception of `work`'s own.
  */
-export async function checkedDispatch<T>(work: () => Promise<T>): Promise<T> {
+export async function deviceError(work: () => Promise<void>): Promise<string | undefined> {
   const device = (tf.backend() as unknown as { device: DeviceLike }).device;
   device.pushErrorScope('validation');
-  let result: T;
+  let failure: { error: unknown } | undefined;
   try {
-    result = await work();
-  } finally {
-    const error = await device.popErrorScope();
-    if (error) throw new Error(`the WebGPU device rejected the fused kernel's dispatch: ${error.message.split('\n')[0]}`);
+    await work();
+  } catch (error) {
+    failure = { error };
   }
+  const reported = await device.popErrorScope();
+  if (reported) return reported.message.split('\n')[0];
+  if (failure) throw failure.error;
+  return undefined;
+}
+
+/** `work` (a dispatch and its readback), raising the device's error if it reported one. */
+export async function checkedDispatch<T>(work: () => Promise<T>): Promise<T> {
+  let result!: T;
+  const problem = await deviceError(async () => {
+    result = await work();
+  });
+  if (problem) throw new Error(`the WebGPU device rejected the fused kernel's dispatch: ${problem}`);
   return result;
 }

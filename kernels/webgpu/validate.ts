@@ -1,6 +1,6 @@
-import { tf } from '../../src/tf.ts';
+import { tf, type Tensor2D } from '../../src/tf.ts';
 import { initialState, makeProgram, type WebGPUKernel } from './engine.ts';
-import { runProgram, type DeviceLike } from './program.ts';
+import { deviceError, runProgram } from './program.ts';
 
 /**
  * Compiles and runs the kernel on one start inside a validation error scope. WebGPU reports a
@@ -8,20 +8,17 @@ import { runProgram, type DeviceLike } from './program.ts';
  * the one way to learn it before a real run. Returns the device's message, or undefined.
  */
 export async function validateWebGPU(kernel: WebGPUKernel): Promise<string | undefined> {
-  const device = (tf.backend() as unknown as { device: DeviceLike }).device;
-  device.pushErrorScope('validation');
-  const x0 = tf.zeros([1, kernel.tape.d]) as import('../../src/tf.ts').Tensor2D;
+  const x0 = tf.zeros([1, kernel.tape.d]) as Tensor2D;
   const { program, inputs } = makeProgram(kernel, 1);
   const state = initialState(kernel, x0);
   try {
-    const out = runProgram(program, [state, ...inputs], { n: 1, t0: 0, steps: 1 });
-    await out.data();
-    out.dispose();
+    return await deviceError(async () => {
+      const out = runProgram(program, [state, ...inputs], { n: 1, t0: 0, steps: 1 });
+      await out.data().finally(() => out.dispose());
+    });
   } catch (e) {
     return (e as Error).message;
   } finally {
     tf.dispose([x0, state, ...inputs]);
   }
-  const error = await device.popErrorScope();
-  return error ? error.message : undefined;
 }

@@ -15,11 +15,11 @@ import type { BackendName, BackendProbe, BackendSpec } from './types.ts';
  *   4 webgpu          on a hardware adapter only (Dawn over Vulkan/Metal/D3D12)
  *   3 tensorflow-gpu  libtensorflow with CUDA (@tensorflow/tfjs-node-gpu, optional)
  *   2 tensorflow      libtensorflow on the CPU, multithreaded (@tensorflow/tfjs-node, optional)
- *   1 wasm            WebAssembly SIMD, one thread: about 3.4e6 to 5e6 point-iterations/s
- *   0 cpu             plain JavaScript: about 1e6 point-iterations/s
+ *   1 wasm            WebAssembly SIMD, one thread: about 6.6e6 point-iterations/s
+ *   0 cpu             plain JavaScript: about 1.3e6 to 1.6e6 point-iterations/s
  * A software adapter (probe says `software: true`, e.g. webgpu on Mesa llvmpipe: about 0.4e6
  * point-iterations/s) is skipped by the default even though it is available: it is slower than
- * cpu. Numbers are 2-D Rastrigin gradient descent on a 2-core machine (see /work/shared/GPU.md);
+ * cpu. Numbers are 2-D Rastrigin gradient descent on a 2-core machine (benchmarks/README.md);
  * the order of the two GPU backends against each other is not measured yet.
  */
 export const BACKENDS: Record<string, BackendSpec> = Object.fromEntries(

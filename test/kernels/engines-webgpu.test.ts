@@ -107,8 +107,11 @@ describeWebGPU('fused WGSL engine vs reference engine, end points', () => {
     const limits = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device.limits;
     expect(maxRowsPerDispatch(kernel.layout.columns)).toBe(Math.floor(Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize) / (4 * kernel.layout.columns)));
     const x0 = tf.tensor2d(starts(40), [40, 2]);
-    const whole = await runWebGPUTensors(kernel, x0);
-    const sliced = await runWebGPUTensors(kernel, x0, {}, 7);
+    // One dispatch per run (150 steps < 1000 a dispatch), so one progress report per slice.
+    const reports = { whole: 0, sliced: 0 };
+    const whole = await runWebGPUTensors(kernel, x0, { stepsPerCall: 1000, onProgress: () => reports.whole++ });
+    const sliced = await runWebGPUTensors(kernel, x0, { stepsPerCall: 1000, onProgress: () => reports.sliced++ }, 7);
+    expect(reports).toEqual({ whole: 1, sliced: 6 });
     for (const k of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) {
       expect(Array.from(await sliced[k].data()), k).toEqual(Array.from(await whole[k].data()));
     }

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { LIBRARY } from '../../objectives/library/index.ts';
 import { formatNumber } from '../format.ts';
+import { suggestionFlags } from '../options/descent.ts';
 
 interface Args {
   json: boolean;
@@ -37,7 +38,7 @@ export const functionsCommand: CommandModule<object, Args> = {
         process.stdout.write(`  ${m.global ? 'global' : 'local '} f=${formatNumber(m.f)} at (${m.x.map(formatNumber).join(', ')})\n`);
       }
       const s = r.suggested;
-      if (s) process.stdout.write(`  suggested: ${[s.optimizer && `--optimizer ${s.optimizer}`, `--lr ${s.lr}`, s.maxIter && `--max-iter ${s.maxIter}`].filter(Boolean).join(' ')} (what map uses unless told otherwise)\n`);
+      if (s) process.stdout.write(`  suggested: ${suggestionFlags(s)} (what map uses unless told otherwise)\n`);
     }
   },
 };

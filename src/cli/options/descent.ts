@@ -77,8 +77,13 @@ export function withSuggestion(a: Pick<OptimizerArgs, 'optimizer' | 'lr'> & { ma
 export function suggestionLine(objective: { name: string; suggested?: SuggestedDescent }, settled: Settled): string {
   const s = objective.suggested;
   if (!s || settled.suggested.length === 0) return '';
-  const flags = settled.suggested.map((k) => (k === 'optimizer' ? `--optimizer ${settled.optimizer}` : k === 'lr' ? `--lr ${settled.lr}` : `--max-iter ${settled.maxIter}`));
-  return `settings suggested for ${objective.name}: ${flags.join(' ')} (${s.why})\n`;
+  const used = Object.fromEntries(settled.suggested.map((k) => [k, settled[k]]));
+  return `settings suggested for ${objective.name}: ${suggestionFlags(used)} (${s.why})\n`;
+}
+
+/** The flags that spell out (part of) a suggestion: "--optimizer adam --lr 0.1 --max-iter 15000". */
+export function suggestionFlags(s: { optimizer?: string; lr?: number; maxIter?: number }): string {
+  return [s.optimizer && `--optimizer ${s.optimizer}`, s.lr !== undefined && `--lr ${s.lr}`, s.maxIter !== undefined && `--max-iter ${s.maxIter}`].filter(Boolean).join(' ');
 }
 
 export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr'>) {
