@@ -22,14 +22,20 @@ import { useBackend } from '../src/backends/registry.ts';
 import { bareLoop } from '../src/bench/bare-loop.ts';
 import { describeMachine, machineLine } from '../src/bench/machine.ts';
 import { spreadOf, type Spread } from '../src/bench/stats.ts';
-import { descend, fromArray } from '../src/descent/run.ts';
-import { DESCENT_DEFAULTS, type DescentOptions } from '../src/descent/options.ts';
-import { STATUS } from '../src/descent/status.ts';
+import { fromArray, runStarts, type RunControl, type StartRows } from '../src/descent/driver.ts';
+import { tfjsEngine } from '../src/engines/tfjs.ts';
+import { DESCENT_DEFAULTS, type DescentOptions } from '../core/options.ts';
+import { STATUS } from '../core/status.ts';
 import { booth } from '../src/objectives/library/booth.ts';
 import { rastrigin } from '../src/objectives/library/rastrigin.ts';
 import { rosenbrock } from '../src/objectives/library/rosenbrock.ts';
 import type { Objective } from '../src/objectives/types.ts';
-import { optimizerSpec } from '../src/optimizers/index.ts';
+
+/** The driver as users get it on the tfjs engine. */
+async function descend(o: Objective, rows: StartRows, descent: DescentOptions, control: Partial<RunControl> = {}) {
+  return runStarts(await tfjsEngine.compile({ objective: o, d: rows.d, descent, dtype: 'float32' }, { backend: 'wasm' }), rows, descent.maxIter, control);
+}
+import { optimizerSpec } from '../core/optimizers/index.ts';
 import { makeStartSet } from '../src/starts/index.ts';
 
 const { values: args } = parseArgs({
@@ -79,10 +85,10 @@ const x0 = startsFor(rastrigin);
 const optsA: DescentOptions = { ...DESCENT_DEFAULTS, optimizer: gd, box: rastrigin.box(2), sense: 'min', gtol: 0, xtol: 0, maxIter: steps };
 const small = x0.slice(0, 2 * 1000);
 const [descendSec, bareSec] = await alternate(
-  () => descend(rastrigin.f, fromArray(x0, 2), optsA),
+  () => descend(rastrigin, fromArray(x0, 2), optsA),
   () => bareLoop(rastrigin.f, x0, 2, gd, steps),
   async () => {
-    await descend(rastrigin.f, fromArray(small, 2), optsA);
+    await descend(rastrigin, fromArray(small, 2), optsA);
     await bareLoop(rastrigin.f, small, 2, gd, steps);
   },
 );
@@ -98,11 +104,11 @@ let nit: Int32Array | undefined;
 let status: Uint8Array | undefined;
 const [withSec, withoutSec] = await alternate(
   async () => {
-    const r = await descend(booth.f, fromArray(xb, 2), optsB, { compact: true });
+    const r = await descend(booth, fromArray(xb, 2), optsB, { compact: true });
     ({ nit, status } = r);
   },
-  () => descend(booth.f, fromArray(xb, 2), optsB, { compact: false }),
-  () => descend(booth.f, fromArray(xb.slice(0, 2000), 2), optsB),
+  () => descend(booth, fromArray(xb, 2), optsB, { compact: false }),
+  () => descend(booth, fromArray(xb.slice(0, 2000), 2), optsB),
 );
 const b = { with: spreadOf(withSec), without: spreadOf(withoutSec), ratio: 0, nit: nitStats(nit!, status!) };
 b.ratio = b.without.median / b.with.median;
@@ -124,11 +130,11 @@ let nitC: Int32Array | undefined;
 let statusC: Uint8Array | undefined;
 const [withC, withoutC] = await alternate(
   async () => {
-    const r = await descend(rosenbrock.f, fromArray(xc, 2), optsC, { compact: true });
+    const r = await descend(rosenbrock, fromArray(xc, 2), optsC, { compact: true });
     ({ nit: nitC, status: statusC } = r);
   },
-  () => descend(rosenbrock.f, fromArray(xc, 2), optsC, { compact: false }),
-  () => descend(rosenbrock.f, fromArray(xc.slice(0, 2000), 2), optsC),
+  () => descend(rosenbrock, fromArray(xc, 2), optsC, { compact: false }),
+  () => descend(rosenbrock, fromArray(xc.slice(0, 2000), 2), optsC),
 );
 const c = { n: nC, with: spreadOf(withC), without: spreadOf(withoutC), ratio: 0, nit: nitStats(nitC!, statusC!) };
 c.ratio = c.without.median / c.with.median;

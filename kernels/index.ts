@@ -1,29 +1,16 @@
-import type { DescentOptions } from '../src/descent/options.ts';
-import type { StartResults } from '../src/descent/types.ts';
-import type { Expr } from '../src/objectives/expression/ir.ts';
-import { tf } from '../src/tf.ts';
-import { buildTape } from './ad/build.ts';
-import type { Tape } from './ad/tape.ts';
-import { compileCpu, evaluateCpu, runCpu } from './cpu/engine.ts';
-import { checkOptions } from './semantics.ts';
-import type { EngineOptions, Evaluation, FusedDtype, FusedTarget } from './types.ts';
-import { compileWebGPU, evaluateWebGPU, runWebGPU, runWebGPUTensors, type TensorResults } from './webgpu/engine.ts';
-import { validateWebGPU } from './webgpu/validate.ts';
+// The kernels' Node entry: both targets. Browser code imports kernels/webgpu/runner.ts alone
+// (kernels/cpu needs worker threads and binaryen).
+import type { DescentOptions } from '../core/options.ts';
+import type { Expr } from '../core/expression.ts';
+import { compileCpuRunner } from './cpu/runner.ts';
+import type { FusedRunner } from './fused.ts';
+import type { FusedDtype, FusedTarget } from './types.ts';
+import { compileWebGPURunner } from './webgpu/runner.ts';
 
-export type { EngineOptions, Evaluation, FusedDtype, FusedTarget, RunFused } from './types.ts';
+export { FusedCompileError, type FusedRunner } from './fused.ts';
+export type { EngineOptions, Evaluation, FusedDtype, FusedTarget } from './types.ts';
 export type { TensorResults } from './webgpu/engine.ts';
-export { runFused as runReference } from './reference.ts';
-export { runFused as runCpuFused } from './cpu/engine.ts';
-export { runFused as runWebGPUFused } from './webgpu/engine.ts';
 export { closeCpuPool } from './cpu/pool.ts';
-
-/**
- * Why an expression or an option set cannot run on a fused target. The message is one line a
- * caller can print before falling back to the tfjs engine.
- */
-export class FusedCompileError extends Error {
-  override name = 'FusedCompileError';
-}
 
 export interface CompileOptions {
   target: FusedTarget;
@@ -33,58 +20,7 @@ export interface CompileOptions {
   unroll?: number;
 }
 
-/** A compiled kernel: one expression, one DescentOptions, one target. */
-export interface FusedRunner {
-  target: FusedTarget;
-  dtype: FusedDtype;
-  tape: Tape;
-  /** Runs every start (x0 is [n, d] row-major). */
-  run(x0: Float32Array, engineOpts?: Omit<EngineOptions, 'dtype'>): Promise<StartResults>;
-  /** f and ∇f at points [n, d] by the generated code, one evaluation (for tests and checks). */
-  evaluate(points: Float32Array): Promise<Evaluation>;
-  /** WebGPU only: the same run with inputs and outputs as tfjs tensors on the GPU. */
-  runTensors?(x0: import('../src/tf.ts').Tensor2D, engineOpts?: Omit<EngineOptions, 'dtype'>): Promise<TensorResults>;
-}
-
-/**
- * Compiles `expr` (d variables) with the descent options into a fused kernel for the target:
- * the tape (f and ∇f together), the optimizer update and the per-start termination test in one
- * generated program (wasm SIMD on all cores, or a WGSL shader run through tfjs-backend-webgpu).
- * Throws FusedCompileError saying why when it cannot, so the caller can fall back to tfjs.
- */
-export async function compileFused(expr: Expr, d: number, opts: DescentOptions, options: CompileOptions): Promise<FusedRunner> {
-  const dtype = options.dtype ?? 'float32';
-  let tape: Tape;
-  try {
-    checkOptions(opts, d);
-    tape = buildTape(expr, d);
-  } catch (e) {
-    throw new FusedCompileError(`cannot compile for the fused ${options.target} engine: ${(e as Error).message}`);
-  }
-  if (options.target === 'cpu') {
-    let kernel;
-    try {
-      kernel = await compileCpu(tape, opts, dtype, options.unroll);
-    } catch (e) {
-      throw new FusedCompileError(`the fused cpu engine could not build this kernel (${tape.instrs.length} tape instructions): ${(e as Error).message}`);
-    }
-    return {
-      target: 'cpu', dtype, tape,
-      run: (x0, engineOpts) => runCpu(kernel, x0, engineOpts),
-      evaluate: (points) => evaluateCpu(kernel, points),
-    };
-  }
-  if (dtype !== 'float32') throw new FusedCompileError('the fused webgpu engine runs in float32 only: WGSL has no float64 (use --dtype float64 with the cpu target)');
-  if (tf.getBackend() !== 'webgpu') {
-    throw new FusedCompileError(`the fused webgpu engine runs through tfjs-backend-webgpu, but the active tfjs backend is ${tf.getBackend()}`);
-  }
-  const kernel = compileWebGPU(tape, opts);
-  const problem = await validateWebGPU(kernel);
-  if (problem) throw new FusedCompileError(`the WGSL kernel did not compile on this device: ${problem}`);
-  return {
-    target: 'webgpu', dtype, tape,
-    run: (x0, engineOpts) => runWebGPU(kernel, x0, engineOpts),
-    evaluate: (points) => evaluateWebGPU(tape, points),
-    runTensors: (x0, engineOpts) => runWebGPUTensors(kernel, x0, engineOpts),
-  };
+/** Compiles `expr` with the descent options into a fused kernel for the target (see the runners). */
+export function compileFused(expr: Expr, d: number, opts: DescentOptions, options: CompileOptions): Promise<FusedRunner> {
+  return options.target === 'cpu' ? compileCpuRunner(expr, d, opts, options) : compileWebGPURunner(expr, d, opts, options);
 }

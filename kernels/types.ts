@@ -1,8 +1,7 @@
-import type { DescentOptions } from '../src/descent/options.ts';
-import type { StartResults } from '../src/descent/types.ts';
-import type { Expr } from '../src/objectives/expression/ir.ts';
 
-export type FusedDtype = 'float32' | 'float64';
+import type { Dtype } from '../core/dtype.ts';
+
+export type FusedDtype = Dtype;
 export type FusedTarget = 'cpu' | 'webgpu';
 
 export interface EngineOptions {
@@ -26,15 +25,6 @@ export interface EngineProgress {
   /** Iterations done by the least advanced start now being run (CPU: of the blocks in flight; maxIter once none is left). */
   iteration: number;
 }
-
-/** The signature every engine shares: x0 is [n, d] row-major, n = x0.length / d. */
-export type RunFused = (
-  expr: Expr,
-  d: number,
-  x0: Float32Array,
-  opts: DescentOptions,
-  engineOpts?: EngineOptions,
-) => Promise<StartResults>;
 
 /** f and ∇f at n points, one evaluation of the compiled tape (exposed for tests). */
 export interface Evaluation {

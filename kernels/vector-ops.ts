@@ -1,3 +1,5 @@
+import type { ArithOps } from '../core/ops.ts';
+
 /**
  * The lane operations every code generator provides, so that the math library (vmath/), the
  * tape (codegen/tape.ts) and the optimizer (codegen/optimizer.ts) are written once and emitted
@@ -11,7 +13,7 @@ export interface V<E = any> {
   get(): E;
 }
 
-export interface VecOps<E = any> {
+export interface VecOps<E = any> extends ArithOps<V<E>> {
   /** Lanes per vector (4 f32x4, 2 f64x2, 1 WGSL). */
   readonly width: number;
   readonly bits: 32 | 64;
@@ -26,6 +28,8 @@ export interface VecOps<E = any> {
   variable(init: V<E>): { v: V<E>; set(value: V<E>): void };
   /** A float constant, rounded to the lane type. */
   c(x: number): V<E>;
+  /** Zeros (a lane's zero constant; x is not read). */
+  zerosLike(x: V<E>): V<E>;
   /** An integer bit pattern of the lane width. */
   ci(x: bigint): V<E>;
 

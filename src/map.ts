@@ -1,24 +1,31 @@
-import { descend, type RunControl, type StartRows } from './descent/run.ts';
-import type { DescentOptions } from './descent/options.ts';
-import type { StartResults } from './descent/types.ts';
+import type { Dtype } from '../core/dtype.ts';
+import type { DescentOptions } from '../core/options.ts';
+import type { StartResults } from '../core/results.ts';
+import { tf } from '../core/tf.ts';
 import { classifyBasins } from './basins/classify.ts';
-import type { EngineChoice } from './engines/choose.ts';
-import { runFusedChunks } from './engines/run-fused.ts';
 import { summarize } from './basins/summarize.ts';
 import type { BasinSummary } from './basins/types.ts';
+import { runStarts, type RunControl, type StartRows } from './descent/driver.ts';
+import { chooseEngine, type EngineChoice } from './engines/choose.ts';
 import type { Objective } from './objectives/types.ts';
 
 export interface MapRequest {
   objective: Objective;
   starts: StartRows;
   descent: DescentOptions;
+  /** Default float32; float64 needs a CPU kernel engine. */
+  dtype?: Dtype;
+  /**
+   * Which engine descends: a registry name, 'fused' (the backend's fused kernel), 'auto' (the
+   * default: the fastest engine that compiles the objective here, see engines/choose.ts), or a
+   * choice already made with chooseEngine.
+   */
+  engine?: string | EngineChoice;
   control?: Partial<RunControl>;
   /** Clustering distance; default from the box (see basins/tolerances.ts). */
   clusterDistance?: number;
   /** Classify at most this many basins (best first) by their Hessian; 0 turns it off. */
   classifyLimit?: number;
-  /** Which engine descends (default: tfjs, op by op). See engines/choose.ts. */
-  engine?: EngineChoice;
 }
 
 /** Hessians cost d reverse passes over the basins: beyond this many, the rest stay unclassified. */
@@ -27,24 +34,36 @@ export const DEFAULT_CLASSIFY_LIMIT = 10_000;
 export interface MapResult {
   results: StartResults;
   summary: BasinSummary;
-  /** Wall time of the descent alone, and of the clustering. */
-  seconds: { descent: number; summary: number };
+  /** The engine that ran, and why that one. */
+  engine: { name: string; reason: string };
+  /** Wall time of compiling, of the descent, and of the clustering and classification. */
+  seconds: { compile: number; descent: number; summary: number };
 }
 
-/** The main job: descend every start, then group the end points into basins. */
+/**
+ * The main job: descend every start on the chosen engine, then group the end points into basins,
+ * classify them by their Hessian and decide each start's outcome. Runs on the active tfjs backend.
+ */
 export async function mapBasins(req: MapRequest): Promise<MapResult> {
   const t0 = performance.now();
-  const results =
-    req.engine?.kind === 'fused'
-      ? await runFusedChunks(req.engine.runner, req.starts, req.descent.maxIter, req.control ?? {})
-      : await descend(req.objective.f, req.starts, req.descent, req.control);
+  const d = req.starts.d;
+  const choice = typeof req.engine === 'object'
+    ? req.engine
+    : await chooseEngine({ objective: req.objective, d, descent: req.descent, dtype: req.dtype ?? 'float32' }, req.engine ?? 'auto', { backend: tf.getBackend() });
   const t1 = performance.now();
+  const results = await runStarts(choice.compiled, req.starts, req.descent.maxIter, req.control);
+  const t2 = performance.now();
   const summary = await classifyBasins(
     summarize(results, { box: req.descent.box, sense: req.descent.sense, distance: req.clusterDistance }),
     req.objective.f,
     req.descent.box,
     req.classifyLimit ?? DEFAULT_CLASSIFY_LIMIT,
   );
-  const t2 = performance.now();
-  return { results, summary, seconds: { descent: (t1 - t0) / 1000, summary: (t2 - t1) / 1000 } };
+  const t3 = performance.now();
+  return {
+    results,
+    summary,
+    engine: { name: choice.engine, reason: choice.reason },
+    seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2) / 1000 },
+  };
 }

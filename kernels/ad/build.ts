@@ -1,4 +1,4 @@
-import type { Expr } from '../../src/objectives/expression/ir.ts';
+import type { Expr } from '../../core/expression.ts';
 import { GraphBuilder } from './graph.ts';
 import { lowerExpr } from './lower.ts';
 import { differentiate } from './reverse.ts';

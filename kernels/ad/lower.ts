@@ -1,4 +1,4 @@
-import type { Expr } from '../../src/objectives/expression/ir.ts';
+import type { Expr } from '../../core/expression.ts';
 import type { GraphBuilder } from './graph.ts';
 
 /** Largest |n| for which x^n becomes multiplies (square-and-multiply: at most 2·log2(n) of them). */

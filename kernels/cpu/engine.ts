@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import type { DescentOptions } from '../../src/descent/options.ts';
-import type { StartResults } from '../../src/descent/types.ts';
-import type { Expr } from '../../src/objectives/expression/ir.ts';
-import { buildTape } from '../ad/build.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import type { StartResults } from '../../core/results.ts';
 import type { Tape } from '../ad/tape.ts';
-import { adamCorrections, checkOptions, stateVectors } from '../semantics.ts';
+import { checkOptions } from '../../core/options.ts';
+import { makeOptimizer, stateCount } from '../../core/optimizers/index.ts';
+import { scalarTable } from '../record.ts';
 import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
 import type { Layout } from './layout.ts';
 import { WASM_IMPORTS } from './emit.ts';
@@ -43,7 +43,7 @@ export const DEFAULT_STEPS_PER_CALL = 256;
 let counter = 0;
 
 /** Builds the SIMD kernel for one expression and one set of descent options. */
-export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = defaultUnroll(tape.d, stateVectors(opts.optimizer.name))): Promise<CpuKernel> {
+export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = defaultUnroll(tape.d, stateCount(makeOptimizer(opts.optimizer)))): Promise<CpuKernel> {
   checkOptions(opts, tape.d);
   const { bytes, layout } = buildStepModule(tape, opts, dtype, unroll);
   const module = await WebAssembly.compile(bytes);
@@ -58,8 +58,7 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
   const threads = Math.max(1, engineOpts.threads ?? availableParallelism());
   const pool = cpuPool(threads);
   const stepsPerCall = Math.max(1, engineOpts.stepsPerCall ?? DEFAULT_STEPS_PER_CALL);
-  const o = kernel.opts.optimizer;
-  const table = o.name === 'adam' ? adamCorrections(o.beta1, o.beta2, kernel.opts.maxIter) : undefined;
+  const table = scalarTable(makeOptimizer(kernel.opts.optimizer).scalars, kernel.opts.maxIter);
   const G = kernel.layout.groupSize;
   // Several blocks per thread so that a block of quick starts does not leave a core idle.
   const block = Math.min(1 << 16, Math.max(G, Math.ceil(n / (threads * 8) / G) * G));
@@ -150,10 +149,4 @@ export async function evaluateCpu(kernel: CpuKernel, points: ArrayLike<number>):
     for (let j = 0; j < d; j++) grad[i * d + j] = buf[o + (v * (d + 1) + 1 + j) * W + l];
   }
   return { f, grad };
-}
-
-/** The shared engine signature: compile, then run on all cores. */
-export async function runFused(expr: Expr, d: number, x0: Float32Array, opts: DescentOptions, engineOpts: EngineOptions = {}): Promise<StartResults> {
-  const kernel = await compileCpu(buildTape(expr, d), opts, engineOpts.dtype ?? 'float32');
-  return runCpu(kernel, x0, engineOpts);
 }

@@ -53,6 +53,10 @@ export class Lanes implements VecOps<E> {
     return { get: () => this.m.local.get(idx, binaryen.v128) };
   }
 
+  zerosLike(): V {
+    return this.c(0);
+  }
+
   /** A float constant in every lane, rounded to the lane type (from the constant pool). */
   c(x: number): V {
     const bytes = new Uint8Array(16);

@@ -1,4 +1,4 @@
-import { recordFields, type RecordFields } from '../semantics.ts';
+import { recordFields, type RecordFields } from '../record.ts';
 import type { FusedDtype } from '../types.ts';
 
 /**

@@ -1,15 +1,14 @@
 import binaryen from 'binaryen';
-import type { DescentOptions } from '../../src/descent/options.ts';
-import { STATUS } from '../../src/descent/status.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import { RUNNING, STATUS } from '../../core/status.ts';
 import type { Tape } from '../ad/tape.ts';
-import { RUNNING, stateVectors } from '../semantics.ts';
 import type { FusedDtype } from '../types.ts';
 import { Body } from './body.ts';
 import type { ConstPool } from './const-pool.ts';
 import { finishModule, MEMORY, newModule } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
 import { fieldOffset, makeLayout, type Layout } from './layout.ts';
-import { finishStatus, range, stepPlan, stepTest } from '../codegen/step.ts';
+import { finishStatusLanes, range, stepPlan, stepTestLanes, type StepPlan } from '../codegen/step.ts';
 import { emitTape, tapeEmitter } from '../codegen/tape.ts';
 
 export interface StepModule {
@@ -28,14 +27,16 @@ export interface StepModule {
  * Hyperparameters, the box and the tolerances are baked in as constants.
  */
 export function buildStepModule(tape: Tape, opts: DescentOptions, dtype: FusedDtype, unroll: number): StepModule {
-  const layout = makeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll);
+  const plan = stepPlan(tape, opts, dtype);
+  const layout = makeLayout(dtype, tape.d, plan.nState, unroll);
   const { m, pool } = newModule();
-  addRun(m, pool, tape, opts, layout);
+  addRun(m, pool, plan, layout);
   addEvaluate(m, pool, tape, dtype);
   return { bytes: finishModule(m, pool), layout };
 }
 
-function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOptions, layout: Layout): void {
+function addRun(m: binaryen.Module, pool: ConstPool, plan: StepPlan, layout: Layout): void {
+  const { tape, opts } = plan;
   const i32 = binaryen.i32;
   const params = [i32, i32, i32, i32, i32];
   const [BASE, NGROUPS, T0, K, TABLE] = [0, 1, 2, 3, 4];
@@ -47,7 +48,6 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
   const { d, unroll: U } = layout;
   const f32 = layout.dtype === 'float32';
   const scalarBytes = f32 ? 4 : 8;
-  const plan = stepPlan(tape, opts, layout.dtype);
   const at = (field: number, u: number) => fieldOffset(layout, field, u);
   const load = (field: number, u: number) => L.load(get(p), at(field, u));
   const store = (field: number, u: number, v: V) => L.store(get(p), at(field, u), v);
@@ -68,20 +68,20 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
       set(t, get(T0));
       set(k, m.i32.const(0));
       set(anyFix, m.i32.const(0));
-      const adamCorr = (): [V, V] | undefined => {
-        if (opts.optimizer.name !== 'adam') return undefined;
-        const row = () => m.i32.add(get(TABLE), m.i32.mul(get(t), m.i32.const(2 * scalarBytes)));
+      // The optimizer's scalars for iteration t (Transform.scalars), row t of the table.
+      const scalarsAt = (): V[] => {
+        const row = () => m.i32.add(get(TABLE), m.i32.mul(get(t), m.i32.const(plan.nScalars * scalarBytes)));
         const ld = (off: number) => L.splat(f32 ? m.f32.load(off, 4, row(), MEMORY) : m.f64.load(off, 8, row(), MEMORY));
-        return [ld(0), ld(scalarBytes)];
+        return range(plan.nScalars).map((i) => ld(i * scalarBytes));
       };
       // The tape's `need` part and the tests at x with optimizer state `state` ([vector][coordinate]).
       // x is snapshotted: the variables are reassigned by the commit, and a V reads its local when used.
-      const testsAt = (at: { x: V[]; state: V[][] }, need: Uint8Array, onBig: ((big: V) => void) | undefined, corr: [V, V] | undefined) => {
+      const testsAt = (at: { x: V[]; state: V[][] }, need: Uint8Array, onBig: ((big: V) => void) | undefined, ks: V[]) => {
         const x = at.x.map((xj) => L.let(xj.get()));
         const tapeCode = tapeEmitter(L, tape, x);
         tapeCode.emit(need, onBig);
         const vals = tapeCode.vals as V[];
-        return { x, vals, q: stepTest(L, plan, x, vals, at.state, corr) };
+        return { x, vals, q: stepTestLanes(L, plan, x, vals, at.state, ks) };
       };
       const registers = (u: number) => ({ x: xs[u].map((xv) => xv.v), state: st[u].map((s) => s.map((sv) => sv.v)) });
       // Writes the outputs of the `done` lanes of vector u, which is at x with state `state`. A
@@ -94,10 +94,10 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
       // sending every later step of its group to the slow copy.
       const record = (u: number, at: { x: V[]; state: V[][] }, done: V, fast: boolean): V[] => {
         let big: V | undefined;
-        const { x, vals, q } = testsAt(at, plan.everything, fast ? (b) => { big = orInto(big, b); } : undefined, adamCorr());
+        const { x, vals, q } = testsAt(at, plan.everything, fast ? (b) => { big = orInto(big, b); } : undefined, scalarsAt());
         if (big) set(anyFix, m.i32.or(get(anyFix), L.anyTrue(L.and(big, done))));
         const f = vals[tape.f];
-        const { code, gn } = finishStatus(L, q, f, x);
+        const { code, gn } = finishStatusLanes(L, q, f, x);
         const tf = L.splat(f32 ? m.f32.convert_s.i32(get(t)) : m.f64.convert_s.i32(get(t)));
         const put = (field: number, v: V) => store(field, u, L.sel(done, v, load(field, u)));
         put(layout.status, code);
@@ -105,7 +105,7 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
         put(layout.fun, f);
         put(layout.gradNorm, gn);
         x.forEach((xj, j) => put(layout.xOut + j, xj));
-        return plan.bounded ? x.map((xj, j) => L.sel(done, L.c(plan.centre[j]), xj)) : x;
+        return plan.rule.unbounded.length === 0 ? x.map((xj, j) => L.sel(done, L.c(plan.rule.centre[j]), xj)) : x;
       };
       // A step is emitted twice. The fast copy, in the inner loop, has no calls: sin/cos only
       // report the lanes beyond their vector range reduction, and if any lane of the group has
@@ -115,16 +115,16 @@ function addRun(m: binaryen.Module, pool: ConstPool, tape: Tape, opts: DescentOp
       const emitStep = (fast: boolean): boolean => {
         let bigAny: V | undefined;
         const onBig = fast ? (big: V) => { bigAny = orInto(bigAny, big); } : undefined;
-        const corr = adamCorr();
-        const tests = range(U).map((u) => testsAt(registers(u), plan.stepNeed, onBig, corr));
+        const ks = scalarsAt();
+        const tests = range(U).map((u) => testsAt(registers(u), plan.stepNeed, onBig, ks));
         if (bigAny) body.emit(m.br('slow', L.anyTrue(bigAny)));
         let ended: V | undefined;
         tests.forEach(({ x, q }, u) => {
           const was = L.let(active[u].v.get());
           const now = L.and(was, L.andNot(q.good, L.or(q.conv, q.xtol)));
           active[u].set(now);
-          // x − (descent & 0) = x exactly, −0 included: a frozen lane does not move.
-          xs[u].forEach((xv, j) => xv.set(plan.clip ? L.sel(now, q.x2[j], x[j]) : L.sub(x[j], L.and(q.descent[j], now))));
+          // A frozen lane keeps its x bit for bit (−0 included).
+          xs[u].forEach((xv, j) => xv.set(L.sel(now, q.x2[j], x[j])));
           st[u].forEach((s, si) => s.forEach((sv, j) => sv.set(L.sel(now, q.state[si][j], sv.v))));
           ended = orInto(ended, L.andNot(was, now));
         });

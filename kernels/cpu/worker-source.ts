@@ -1,5 +1,4 @@
-import { STATUS } from '../../src/descent/status.ts';
-import { RUNNING } from '../semantics.ts';
+import { RUNNING, STATUS } from '../../core/status.ts';
 
 /**
  * The CPU worker, as source text for `new Worker(code, { eval: true })`: plain JavaScript, so it
@@ -43,7 +42,7 @@ function runJob(job) {
   const n = x0.length / d;
   const nGroups = Math.ceil(n / G);
   const es = layout.dtype === 'float32' ? 4 : 8;
-  // Memory: constant pool [0, heap_base), adam's table, then the records.
+  // Memory: constant pool [0, heap_base), the optimizer's scalar table, then the records.
   const tablePtr = inst.exports.heap_base.value;
   const base = tablePtr + Math.ceil(((table ? table.length : 0) * es) / 16) * 16;
   const need = base + nGroups * layout.recordBytes;

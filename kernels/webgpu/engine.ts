@@ -1,12 +1,13 @@
-import type { DescentOptions } from '../../src/descent/options.ts';
-import { STATUS } from '../../src/descent/status.ts';
-import type { StartResults } from '../../src/descent/types.ts';
-import type { Expr } from '../../src/objectives/expression/ir.ts';
-import { webgpuBindingLimit } from '../../src/backends/webgpu.ts';
-import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../src/tf.ts';
-import { buildTape } from '../ad/build.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import { STATUS } from '../../core/status.ts';
+import type { StartResults } from '../../core/results.ts';
+import { webgpuBindingLimit } from './limits.ts';
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../core/tf.ts';
 import type { Tape } from '../ad/tape.ts';
-import { adamCorrections, checkOptions, RUNNING } from '../semantics.ts';
+import { checkOptions } from '../../core/options.ts';
+import { makeOptimizer } from '../../core/optimizers/index.ts';
+import { RUNNING } from '../../core/status.ts';
+import { scalarTable } from '../record.ts';
 import type { EngineOptions, EngineProgress, Evaluation } from '../types.ts';
 import { checkedDispatch, FusedProgram, runProgram } from './program.ts';
 import { evaluateShader, stepShader, type RowLayout } from './shader.ts';
@@ -114,12 +115,11 @@ async function runSlice(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOp
   }
 }
 
-/** The program for n starts, and its inputs besides the state (adam's corrections). */
+/** The program for n starts, and its inputs besides the state (the optimizer's scalar table, if any). */
 export function makeProgram(kernel: WebGPUKernel, n: number): { program: FusedProgram; inputs: Tensor[] } {
-  const o = kernel.opts.optimizer;
-  const adam = o.name === 'adam';
-  const inputs = adam ? [tf.tensor1d(Float32Array.from(adamCorrections(o.beta1, o.beta2, kernel.opts.maxIter)))] : [];
-  return { program: new FusedProgram(adam ? ['state', 'corr'] : ['state'], [n, kernel.layout.columns], kernel.code, n), inputs };
+  const table = scalarTable(makeOptimizer(kernel.opts.optimizer).scalars, kernel.opts.maxIter);
+  const inputs = table ? [tf.tensor1d(Float32Array.from(table))] : [];
+  return { program: new FusedProgram(table ? ['state', 'scalars'] : ['state'], [n, kernel.layout.columns], kernel.code, n), inputs };
 }
 
 /** The state tensor [n, columns] at t = 0: x, zero optimizer state, status running. */
@@ -162,9 +162,4 @@ export async function evaluateWebGPU(tape: Tape, points: Float32Array): Promise<
     grad.set(all.subarray(i * (d + 1) + 1, (i + 1) * (d + 1)), i * d);
   }
   return { f, grad };
-}
-
-/** The shared engine signature (needs the webgpu tfjs backend active). */
-export async function runFused(expr: Expr, d: number, x0: Float32Array, opts: DescentOptions, engineOpts: EngineOptions = {}): Promise<StartResults> {
-  return runWebGPU(compileWebGPU(buildTape(expr, d), opts), x0, engineOpts);
 }

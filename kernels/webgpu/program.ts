@@ -1,4 +1,4 @@
-import { tf, type Tensor } from '../../src/tf.ts';
+import { tf, type Tensor } from '../../core/tf.ts';
 
 /** The part of tfjs-backend-webgpu's WebGPUBackend the fused kernels use. */
 interface WebGPUBackendLike {

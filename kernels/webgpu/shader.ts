@@ -1,8 +1,9 @@
-import type { DescentOptions } from '../../src/descent/options.ts';
+import type { DescentOptions } from '../../core/options.ts';
 import type { Tape } from '../ad/tape.ts';
-import { finishStatus, stepPlan, stepTest } from '../codegen/step.ts';
+import { RUNNING } from '../../core/status.ts';
+import { finishStatusLanes, stepPlan, stepTestLanes } from '../codegen/step.ts';
 import { emitTape, tapeEmitter } from '../codegen/tape.ts';
-import { recordFields, RUNNING, stateVectors, type RecordFields } from '../semantics.ts';
+import { recordFields, type RecordFields } from '../record.ts';
 import type { V } from '../vector-ops.ts';
 import { WGSL_HELPERS, WgslLanes } from './wgsl-lanes.ts';
 
@@ -13,17 +14,17 @@ export type RowLayout = RecordFields;
  * The fused kernel as the body of a tfjs WebGPU program: one invocation per start, its state in
  * registers, up to uniforms.steps iterations (t0, t0+1, ...) of the fused semantics
  * (semantics.ts) per dispatch. Reads the previous state tensor `state` [n, columns], writes the
- * next one (`result`); adam's bias corrections come in `corr` [maxIter+1, 2]. The arithmetic is
+ * next one (`result`); the optimizer's per-iteration scalars come in `scalars` [maxIter+1, k]. The arithmetic is
  * the wasm kernel's, emitted through WgslLanes.
  */
 export function stepShader(tape: Tape, opts: DescentOptions): { code: string; layout: RowLayout } {
   const d = tape.d;
-  const layout = recordFields(d, stateVectors(opts.optimizer.name));
+  const plan = stepPlan(tape, opts, 'float32');
+  const layout = recordFields(d, plan.nState);
   const L = new WgslLanes();
   const C = layout.columns;
   const col = (k: number) => `state[row + ${k}]`;
   const load = (k: number) => L.let(`bitcast<u32>(${col(k)})`);
-  const plan = stepPlan(tape, opts, 'float32');
 
   L.emit(`let row = index * ${C};`);
   const x = Array.from({ length: d }, (_, j) => L.variable(load(layout.x + j)));
@@ -42,16 +43,14 @@ export function stepShader(tape: Tape, opts: DescentOptions): { code: string; la
       const xv = x.map((v) => L.let(v.v.get()));
       const tapeCode = tapeEmitter(L, tape, xv);
       tapeCode.emit(plan.stepNeed);
-      const corr: [V, V] | undefined = opts.optimizer.name === 'adam'
-        ? [L.let('bitcast<u32>(corr[2 * t])'), L.let('bitcast<u32>(corr[2 * t + 1])')]
-        : undefined;
-      const q = stepTest(L, plan, xv, tapeCode.vals as V[], st.map((s) => s.map((v) => v.v)), corr);
+      const k = Array.from({ length: plan.nScalars }, (_, i) => L.let(`bitcast<u32>(scalars[${plan.nScalars} * t + ${i}])`));
+      const q = stepTestLanes(L, plan, xv, tapeCode.vals as V[], st.map((s) => s.map((v) => v.v)), k);
       const limit = L.let(`select(0u, 0xffffffffu, t >= ${opts.maxIter})`);
       L.when(L.or(L.not(q.good), [q.conv, q.xtol, limit].reduce((a, b) => L.or(a, b))), () => {
         // f (when the step left it out: plan.lazyF) only where the start ends.
         tapeCode.emit(plan.everything);
         const f = (tapeCode.vals as V[])[tape.f];
-        const { code, gn } = finishStatus(L, q, f, xv);
+        const { code, gn } = finishStatusLanes(L, q, f, xv);
         out.status.set(code);
         out.nit.set(L.let('bitcast<u32>(f32(t))'));
         out.fun.set(f);

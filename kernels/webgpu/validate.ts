@@ -1,4 +1,4 @@
-import { tf, type Tensor2D } from '../../src/tf.ts';
+import { tf, type Tensor2D } from '../../core/tf.ts';
 import { initialState, makeProgram, type WebGPUKernel } from './engine.ts';
 import { deviceError, runProgram } from './program.ts';
 

@@ -71,6 +71,10 @@ export class WgslLanes implements VecOps<string> {
     return this.ref(n);
   }
 
+  zerosLike(): V<string> {
+    return this.c(0);
+  }
+
   c(x: number): V<string> {
     return this.constant(f32Bits(x));
   }

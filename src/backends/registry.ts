@@ -1,5 +1,5 @@
-import { tf } from '../tf.ts';
-import { UserError } from '../errors.ts';
+import { tf } from '../../core/tf.ts';
+import { UserError } from '../../core/errors.ts';
 import { cpu } from './cpu.ts';
 import { wasm } from './wasm.ts';
 import { webgpu } from './webgpu.ts';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { tf } from '../tf.ts';
+import { tf } from '../../core/tf.ts';
 import type { BackendName, BackendProbe, BackendSpec } from './types.ts';
 import { firstLine, isInstalled, packageVersion } from './versions.ts';
 

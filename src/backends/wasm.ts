@@ -1,4 +1,4 @@
-import { tf } from '../tf.ts';
+import { tf } from '../../core/tf.ts';
 import type { BackendSpec } from './types.ts';
 import { packageVersion } from './versions.ts';
 

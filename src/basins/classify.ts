@@ -36,27 +36,33 @@ function onBoundary(x: number[], box: Box): boolean {
 }
 
 /**
- * Labels every basin by the eigenvalues of the Hessian of f at its point (the user's f, also
- * under --maximize): minimum, maximum, saddle or degenerate, and marks points on the box edge.
- * "Global" is then re-decided among true optima only (minima for descent, maxima for ascent,
- * boundary optima included): a saddle is never reported as a minimum, nor as global.
+ * Labels every basin (the best `limit` of them) by the eigenvalues of the Hessian of f at its
+ * point (the user's f, also under --maximize): minimum, maximum, saddle or degenerate, and marks
+ * points on the box edge; then decides which are global (decideGlobal).
  */
 export async function classifyBasins(s: BasinSummary, f: ObjectiveFn, box: Box, limit = Infinity): Promise<BasinSummary> {
-  if (limit <= 0) return s;
-  const hs = await hessians(f, s.basins.slice(0, limit).map((b) => b.x), s.d);
-  const target = s.sense === 'min' ? 'minimum' : 'maximum';
+  const hs = limit > 0 ? await hessians(f, s.basins.slice(0, limit).map((b) => b.x), s.d) : [];
   const basins: Basin[] = s.basins.map((b, k) => {
     if (k >= hs.length) return { ...b };
     const eigenvalues = symmetricEigenvalues(hs[k], s.d);
     const boundary = onBoundary(b.x, box);
     return { ...b, kind: classifyEigenvalues(eigenvalues), eigenvalues, boundary };
   });
-  // Unclassified basins (past the limit) keep counting as optima: they are the worst-f ones anyway.
+  return decideGlobal({ ...s, basins });
+}
+
+/**
+ * The one place "global" is decided: the best f among true optima (minima for descent, maxima
+ * for ascent, boundary optima included), with every basin within the float32 tie tolerance of it
+ * (Branin's three, six-hump camel's two). A saddle is never reported as a minimum, nor as global;
+ * unclassified basins (past the classification limit) count as optima: they are the worst-f ones.
+ */
+export function decideGlobal(s: BasinSummary): BasinSummary {
+  const target = s.sense === 'min' ? 'minimum' : 'maximum';
   const isOptimum = (b: Basin) => b.kind === undefined || b.kind === target || (b.boundary === true && b.kind !== 'saddle');
-  const optima = basins.filter(isOptimum);
   const better = (a: number, c: number) => (s.sense === 'min' ? a < c : a > c);
-  const best = optima.reduce<number | undefined>((acc, b) => (acc === undefined || better(b.f, acc) ? b.f : acc), undefined);
+  const best = s.basins.filter(isOptimum).reduce<number | undefined>((acc, b) => (acc === undefined || better(b.f, acc) ? b.f : acc), undefined);
   const fTie = best === undefined ? s.tolerances.fTie : F_TIE_RELATIVE * (1 + Math.abs(best));
-  for (const b of basins) b.global = best !== undefined && isOptimum(b) && Math.abs(b.f - best) <= fTie;
+  const basins = s.basins.map((b) => ({ ...b, global: best !== undefined && isOptimum(b) && Math.abs(b.f - best) <= fTie }));
   return { ...s, basins, tolerances: { ...s.tolerances, fTie } };
 }

@@ -1,4 +1,4 @@
-import { tf, type Tensor, type Tensor2D } from '../tf.ts';
+import { tf, type Tensor, type Tensor2D } from '../../core/tf.ts';
 import type { ObjectiveFn } from '../objectives/types.ts';
 
 /**

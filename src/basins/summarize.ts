@@ -1,5 +1,6 @@
-import { STATUS, statusName } from '../descent/status.ts';
-import type { StartResults } from '../descent/types.ts';
+import { STATUS, statusName } from '../../core/status.ts';
+import { OUTCOME, unclusteredOutcome } from './outcome.ts';
+import type { StartResults } from '../../core/results.ts';
 import type { Box } from '../objectives/types.ts';
 import { clusterPoints } from './cluster.ts';
 import { defaultTolerances } from './tolerances.ts';
@@ -12,7 +13,10 @@ export interface SummaryOptions {
   distance?: number;
 }
 
-/** Clusters the converged end points into distinct minima and marks the global one(s). */
+/**
+ * Clusters the converged end points into distinct minima, best f first, and decides each start's
+ * outcome. Which minima are global is decided after classification (classify.ts decideGlobal).
+ */
 export function summarize(r: StartResults, opts: SummaryOptions): BasinSummary {
   const defaults = defaultTolerances(opts.box);
   const distance = opts.distance ?? defaults.distance;
@@ -42,32 +46,21 @@ export function summarize(r: StartResults, opts: SummaryOptions): BasinSummary {
   const rank = new Int32Array(leaders.length);
   order.forEach((c, k) => (rank[c] = k));
 
-  const fBest = order.length > 0 ? r.fun[best[order[0]]] : NaN;
-  const fTie = defaults.fTieRelative * (1 + Math.abs(fBest));
   const basins: Basin[] = order.map((c, k) => {
     const i = best[c];
-    const f = r.fun[i];
-    return {
-      id: k,
-      x: Array.from(r.x.subarray(i * r.d, (i + 1) * r.d)),
-      f,
-      count: count[c],
-      fraction: count[c] / r.n,
-      global: Math.abs(f - fBest) <= fTie,
-    };
+    return { id: k, x: Array.from(r.x.subarray(i * r.d, (i + 1) * r.d)), f: r.fun[i], count: count[c], fraction: count[c] / r.n, global: false };
   });
 
-  const assignment = new Int32Array(r.n);
+  const outcome = new Int32Array(r.n);
   const counts = { converged: 0, maxiter: 0, diverged: 0, interrupted: 0 };
   for (let i = 0; i < r.n; i++) {
-    assignment[i] = label[i] < 0 ? -1 : rank[label[i]];
-    const s = STATUS[statusName(r.status[i])];
-    if (label[i] >= 0) counts.converged++;
-    else if (s.diverged || (s.converged && !Number.isFinite(r.fun[i]))) counts.diverged++;
-    else if (r.status[i] === STATUS.maxiter.code) counts.maxiter++;
+    outcome[i] = label[i] >= 0 ? rank[label[i]] : unclusteredOutcome(r, i);
+    if (outcome[i] >= 0) counts.converged++;
+    else if (outcome[i] === OUTCOME.diverged) counts.diverged++;
+    else if (outcome[i] === OUTCOME.maxiter) counts.maxiter++;
     else counts.interrupted++;
   }
-  return { n: r.n, d: r.d, sense: opts.sense, basins, assignment, counts, tolerances: { distance, fTie } };
+  return { n: r.n, d: r.d, sense: opts.sense, basins, outcome, counts, tolerances: { distance, fTie: tie } };
 }
 
 /** Compares points coordinate by coordinate, treating coordinates within tol as equal. */

@@ -3,7 +3,7 @@ export type BasinKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate';
 
 /** One distinct end point (a cluster of converged starts) and the starts that reached it. */
 export interface Basin {
-  /** Index into BasinSummary.basins; also the value in `assignment`. Ordered by f (best first). */
+  /** Index into BasinSummary.basins; also the value in `outcome`. Ordered by f (best first). */
   id: number;
   /** Representative end point: the member with the best f. */
   x: number[];
@@ -12,7 +12,7 @@ export interface Basin {
   count: number;
   /** count / n (all starts, converged or not). */
   fraction: number;
-  /** Best f of all basins within the float32 tie tolerance (several when tied). */
+  /** Best f among true optima within the float32 tie tolerance (several when tied): decideGlobal. */
   global: boolean;
   /** Set by classifyBasins: the Hessian's verdict, its eigenvalues (ascending), and whether x is on the box edge. */
   kind?: BasinKind;
@@ -26,8 +26,8 @@ export interface BasinSummary {
   /** 'min' for descent, 'max' under --maximize ("best" f is then the largest). */
   sense: 'min' | 'max';
   basins: Basin[];
-  /** Per start: the basin id, or -1 when it did not converge. */
-  assignment: Int32Array;
+  /** Per start: the basin id it reached, or an OUTCOME code (diverged, maxiter, interrupted): outcome.ts. */
+  outcome: Int32Array;
   counts: { converged: number; maxiter: number; diverged: number; interrupted: number };
   /** The tolerances the clustering used, and why (float32 scale). */
   tolerances: { distance: number; fTie: number };

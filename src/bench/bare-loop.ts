@@ -1,30 +1,30 @@
-import { tf, type Tensor, type Tensor2D } from '../tf.ts';
+import { makeOptimizer, type OptimizerSpec } from '../../core/optimizers/index.ts';
+import { tf, type Tensor, type Tensor2D } from '../../core/tf.ts';
+import { tensorOps } from '../engines/tensor-ops.ts';
 import type { ObjectiveFn } from '../objectives/types.ts';
-import { makeOptimizer, type OptimizerSpec } from '../optimizers/index.ts';
-import { tensorsOf, type StateTree } from '../optimizers/tree.ts';
 
 /**
- * The update `descend` performs between checks, with nothing around it: one gradient of the
+ * The update the tfjs engine performs between checks, with nothing around it: one gradient of the
  * batch sum, the optimizer's step, x + step, all in one tidy. It is the yardstick for what the
  * driver costs (checks, readbacks, bookkeeping) and the unit whose kernels are counted.
  */
 export interface BareStepper {
-  init(x: Tensor2D): StateTree;
-  /** Returns the new x and state; disposes nothing it was given. */
-  step(x: Tensor2D, state: StateTree): { x: Tensor2D; state: StateTree };
+  init(x: Tensor2D): Tensor[];
+  /** Returns the new x and state after update t (0-based); disposes nothing it was given. */
+  step(x: Tensor2D, state: Tensor[], t: number): { x: Tensor2D; state: Tensor[] };
 }
 
 export function bareStepper(f: ObjectiveFn, spec: OptimizerSpec): BareStepper {
   const optimizer = makeOptimizer(spec);
   const gradOf = tf.grad((x: Tensor) => tf.sum(f(x as Tensor2D)));
   return {
-    init: (x) => tf.tidy(() => optimizer.init(x) as never) as StateTree,
-    step: (x, state) =>
+    init: (x) => tf.tidy(() => optimizer.init(tensorOps, x)),
+    step: (x, state, t) =>
       tf.tidy(() => {
-        const g = gradOf(x) as Tensor2D;
-        const { step, state: s2 } = optimizer.update(g, state as never, x);
-        return { x: tf.add(x, step) as Tensor2D, state: s2 } as never;
-      }) as { x: Tensor2D; state: StateTree },
+        const g = gradOf(x);
+        const u = optimizer.update(tensorOps, g, state, x, optimizer.scalars(t).map((v) => tensorOps.c(v)));
+        return { x: tf.add(x, u.step) as Tensor2D, state: u.state };
+      }),
   };
 }
 
@@ -34,12 +34,12 @@ export async function bareLoop(f: ObjectiveFn, x0: Float32Array, d: number, spec
   let x = tf.tensor2d(x0, [x0.length / d, d]);
   let state = stepper.init(x);
   for (let t = 0; t < steps; t++) {
-    const next = stepper.step(x, state);
-    disposeAll(x, state);
+    const next = stepper.step(x, state, t);
+    tf.dispose([x, ...state]);
     ({ x, state } = next);
   }
   const out = (await x.data()) as Float32Array;
-  disposeAll(x, state);
+  tf.dispose([x, ...state]);
   return out;
 }
 
@@ -49,17 +49,13 @@ export async function kernelsPerBareStep(f: ObjectiveFn, d: number, spec: Optimi
   const x = tf.tidy(() => tf.randomUniform([rows, d], -1, 1) as Tensor2D);
   const state = stepper.init(x);
   // One step outside the profile first: some backends run one-off kernels on a first use.
-  const warm = stepper.step(x, state);
-  disposeAll(warm.x, warm.state);
-  let result: { x: Tensor2D; state: StateTree } | undefined;
+  const warm = stepper.step(x, state, 0);
+  tf.dispose([warm.x, ...warm.state]);
+  let result: { x: Tensor2D; state: Tensor[] } | undefined;
   const info = await tf.profile(() => {
-    result = stepper.step(x, state);
+    result = stepper.step(x, state, 1);
     return [];
   });
-  disposeAll(x, state, result!.x, result!.state);
+  tf.dispose([x, ...state, result!.x, ...result!.state]);
   return info.kernels.length;
-}
-
-function disposeAll(...trees: StateTree[]): void {
-  for (const tree of trees) for (const t of tensorsOf(tree)) t.dispose();
 }

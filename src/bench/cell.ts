@@ -1,8 +1,8 @@
-import { tf } from '../tf.ts';
-import { defaultChunkRows, RUN_DEFAULTS } from '../descent/run.ts';
+import { tf } from '../../core/tf.ts';
+import { defaultChunkRows, RUN_DEFAULTS } from '../descent/driver.ts';
 import { kernelsPerBareStep } from './bare-loop.ts';
 import type { Cell } from './report.ts';
-import { isFusedRow } from './engines.ts';
+import { isEngineRow } from './engines.ts';
 import { spreadOf } from './stats.ts';
 import type { PreparedWorkload, Workload } from './workloads.ts';
 
@@ -32,7 +32,7 @@ export async function measureCell(w: Workload, p: PreparedWorkload, backend: str
 
     // A fused row dispatches no tfjs kernels per step (cpu) or one per K steps (webgpu): its
     // own profiled run says how many, whereas a bare tfjs step would describe another engine.
-    const fused = isFusedRow(backend);
+    const fused = isEngineRow(backend);
     const profileSteps = Math.min(PROFILE_STEPS, p.steps);
     const info = await tf.profile(async () => {
       await p.run({ backend, onSample, maxSteps: profileSteps });

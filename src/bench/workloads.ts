@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { descend, fromArray, type StartRows } from '../descent/run.ts';
-import { DESCENT_DEFAULTS, type DescentOptions } from '../descent/options.ts';
+import { fromArray, runStarts, type StartRows } from '../descent/driver.ts';
+import { DESCENT_DEFAULTS, type DescentOptions } from '../../core/options.ts';
 import { matchKnown } from '../basins/match-known.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { startsCsv } from '../io/starts-csv.ts';
@@ -10,12 +10,10 @@ import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins } from '../map.ts';
 import { findLibraryFunction } from '../objectives/library/index.ts';
 import type { Objective } from '../objectives/types.ts';
-import { optimizerSpec, type OptimizerSpec } from '../optimizers/index.ts';
+import { optimizerSpec, type OptimizerSpec } from '../../core/optimizers/index.ts';
 import { makeStartSet } from '../starts/index.ts';
-import { runFusedChunks } from '../engines/run-fused.ts';
-import { fusedEngineFor } from './engines.ts';
-
-type FusedChoice = NonNullable<Awaited<ReturnType<typeof fusedEngineFor>>>;
+import type { Compiled } from '../engines/types.ts';
+import { engineFor } from './engines.ts';
 
 /** What one timed run did. The clock starts and stops inside the workload, around the work only. */
 export interface WorkloadRun {
@@ -58,7 +56,7 @@ export interface Workload {
 }
 
 const STEPPING_METHOD =
-  'descend() with gtol = 0, xtol = 0 and maxIter = steps, so every start takes every step (the driver as users get it, ' +
+  'the driver (runStarts) with gtol = 0, xtol = 0 and maxIter = steps, so every start takes every step (the driver as users get it, ' +
   'incl. its termination check every 10 steps); starts pre-sampled (uniform, seed 0) outside the clock; the clock stops after the results are read back';
 
 /** Headline: Rastrigin 2-D, plain gradient descent, lr 1e-3, fixed steps, nothing terminates early. */
@@ -104,27 +102,27 @@ export function himmelblauMap1000(): Workload {
       const spec = { sampler: 'grid' as const, gridCounts: [side, side] };
       const starts = makeStartSet(spec, box) as StartRows & { describe: string };
       const descent: DescentOptions = { ...DESCENT_DEFAULTS, optimizer, box, sense: 'min' };
-      const engines = new Map<string, Promise<FusedChoice | undefined>>();
+      const engines = new Map<string, Promise<Compiled>>();
+      const compiledFor = (row: string, maxIter: number) => {
+        const key = `${row}:${maxIter}`;
+        if (!engines.has(key)) engines.set(key, engineFor(row, objective, 2, { ...descent, maxIter }));
+        return engines.get(key)!;
+      };
       return {
         n: side * side,
         steps: DESCENT_DEFAULTS.maxIter,
         async run(hooks) {
-          if (!engines.has(hooks.backend)) engines.set(hooks.backend, fusedEngineFor(hooks.backend, objective, 2, descent));
-          const fused = await engines.get(hooks.backend);
-          if (hooks.maxSteps !== undefined && fused) {
-            const t0 = performance.now();
-            const r = await runFusedChunks(fused.runner, starts, hooks.maxSteps, { onProgress: hooks.onSample });
-            return { seconds: (performance.now() - t0) / 1000, pointIterations: sum(r.nit) };
-          }
           if (hooks.maxSteps !== undefined) {
+            const compiled = await compiledFor(hooks.backend, hooks.maxSteps);
             const t0 = performance.now();
-            const r = await descend(objective.f, starts, { ...descent, maxIter: hooks.maxSteps }, { onProgress: hooks.onSample });
+            const r = await runStarts(compiled, starts, hooks.maxSteps, { onProgress: hooks.onSample });
             return { seconds: (performance.now() - t0) / 1000, pointIterations: sum(r.nit) };
           }
+          const compiled = await compiledFor(hooks.backend, descent.maxIter);
           const dir = mkdtempSync(join(tmpdir(), 'basinmap-bench-'));
           try {
             const t0 = performance.now();
-            const result = await mapBasins({ objective, starts, descent, control: { onProgress: hooks.onSample }, engine: fused });
+            const result = await mapBasins({ objective, starts, descent, control: { onProgress: hooks.onSample }, engine: { engine: compiled.engine, compiled, reason: 'bench row' } });
             const known = matchKnown(result.summary.basins, objective.known(2), result.summary.tolerances.distance);
             const t1 = performance.now();
             const doc = summaryDocument(result.summary, {
@@ -133,7 +131,7 @@ export function himmelblauMap1000(): Workload {
               backend: { name: hooks.backend, probe: { available: true } },
               seconds: result.seconds,
             });
-            writeFileAtomic(join(dir, 'starts.csv'), startsCsv(result.results, result.summary.assignment));
+            writeFileAtomic(join(dir, 'starts.csv'), startsCsv(result.results, result.summary.outcome));
             writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(doc, null, 2) + '\n');
             const t2 = performance.now();
             hooks.onSample();
@@ -184,19 +182,17 @@ function steppingWorkload(name: string, title: string, fn: string, d: number, op
       const rows = fromArray(x0.rows(0, n).slice(), d);
       const descent: DescentOptions = { ...DESCENT_DEFAULTS, optimizer, box, sense: 'min', gtol: 0, xtol: 0, maxIter: steps };
       // Per row and step count: one prepared workload serves every backend row of its size.
-      const engines = new Map<string, Promise<FusedChoice | undefined>>();
+      const engines = new Map<string, Promise<Compiled>>();
       return {
         n,
         steps,
         async run(hooks) {
           const maxIter = Math.min(steps, hooks.maxSteps ?? steps);
           const key = `${hooks.backend}:${maxIter}`;
-          if (!engines.has(key)) engines.set(key, fusedEngineFor(hooks.backend, objective, d, { ...descent, maxIter }));
-          const fused = await engines.get(key);
+          if (!engines.has(key)) engines.set(key, engineFor(hooks.backend, objective, d, { ...descent, maxIter }));
+          const compiled = await engines.get(key)!;
           const t0 = performance.now();
-          const r = fused
-            ? await runFusedChunks(fused.runner, rows, maxIter, { onProgress: hooks.onSample })
-            : await descend(objective.f, rows, { ...descent, maxIter }, { onProgress: hooks.onSample });
+          const r = await runStarts(compiled, rows, maxIter, { onProgress: hooks.onSample });
           // Σ nit rather than n × steps: a start that lands exactly on a stationary point (gtol 0
           // still accepts ‖g‖ = 0) or leaves the box stops early, and its missing steps must not count.
           return { seconds: (performance.now() - t0) / 1000, pointIterations: sum(r.nit) };

@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isUserError } from '../errors.ts';
+import { isUserError } from '../../core/errors.ts';
 import { commands } from './commands/index.ts';
 
 /**

@@ -1,58 +1,59 @@
-import { compileFused, FusedCompileError, type FusedDtype, type FusedRunner } from '../../kernels/index.ts';
-import type { DescentOptions } from '../descent/options.ts';
-import { UserError } from '../errors.ts';
-import { parseExpression } from '../objectives/expression/parse.ts';
-import type { Objective } from '../objectives/types.ts';
+import { UserError } from '../../core/errors.ts';
+import { engineNames, findEngine } from './registry.ts';
+import { EngineRefusal, type Compiled, type EngineEnv, type Problem } from './types.ts';
 
-import type { EngineName } from './names.ts';
+/** What `--engine` may say besides an engine's name. */
+export const ENGINE_CHOICES = ['auto', 'fused'] as const;
 
-export { ENGINE_NAMES, type EngineName } from './names.ts';
-
-/** What runs the descent, and why that one: the CLI prints it and summary.json records it. */
-export type EngineChoice =
-  | { kind: 'tfjs'; reason: string }
-  | { kind: 'fused'; target: 'cpu' | 'webgpu'; dtype: FusedDtype; runner: FusedRunner; reason: string };
-
-export interface EngineRequest {
-  engine: EngineName;
-  dtype: FusedDtype;
-  /** The active tfjs backend: the fused engine targets WGSL through it on webgpu, SIMD wasm otherwise. */
-  backend: string;
+/** The engine that runs, compiled, and why that one (the CLI prints it; summary.json records it). */
+export interface EngineChoice {
+  engine: string;
+  compiled: Compiled;
+  reason: string;
 }
 
 /**
- * auto: the fused kernels when the objective has an expression form that compiles (library
- * functions and typed formulas), the tfjs path otherwise (a user module is arbitrary tfjs code).
- * fused: the fused kernels or an error saying why not. tfjs: always the op-by-op tfjs path.
+ * The engines `auto` tries, best first. On the webgpu backend the GPU kernel, then tfjs on the GPU;
+ * elsewhere the native C kernel, the SIMD wasm kernel, then tfjs. Only registered engines count.
  */
-export async function chooseEngine(objective: Objective, d: number, descent: DescentOptions, req: EngineRequest): Promise<EngineChoice> {
-  if (req.dtype === 'float64' && req.engine === 'tfjs') {
-    throw new UserError('--dtype float64 needs the fused cpu engine (tfjs computes in float32): drop --engine tfjs or --dtype float64');
-  }
-  if (req.engine === 'tfjs') return { kind: 'tfjs', reason: 'asked for with --engine tfjs' };
-  const target = req.backend === 'webgpu' ? 'webgpu' : 'cpu';
-  const refuse = (why: string): EngineChoice => {
-    if (req.engine === 'fused' || req.dtype === 'float64') throw new UserError(`${why}: use --engine tfjs${req.dtype === 'float64' ? ' (float32)' : ''}`);
-    return { kind: 'tfjs', reason: `fused engine not used: ${why}` };
-  };
-  if (!objective.expression) return refuse(`${objective.title} is tfjs code, and only formulas and library functions compile to fused kernels`);
-  if (req.dtype === 'float64' && target === 'webgpu') return refuse('float64 runs on the fused cpu engine only (WGSL has no float64): drop --backend webgpu');
-  try {
-    const expr = parseExpression(objective.expression(d), { dim: d }).expr;
-    const runner = await compileFused(expr, d, descent, { target, dtype: req.dtype });
-    const how = target === 'cpu' ? 'SIMD WebAssembly on every core' : 'one WGSL compute shader through tfjs-backend-webgpu';
-    return { kind: 'fused', target, dtype: req.dtype, runner, reason: `${objective.title} compiles: ${how}, ${req.dtype}` };
-  } catch (e) {
-    if (e instanceof FusedCompileError || e instanceof UserError) return refuse(e.message);
-    throw e;
-  }
+export function autoOrder(env: EngineEnv): string[] {
+  const order = env.backend === 'webgpu' ? ['fused-webgpu', 'tfjs'] : ['native', 'fused-cpu', 'tfjs'];
+  return order.filter((name) => findEngine(name));
 }
 
-export function describeEngine(c: EngineChoice): string {
-  return c.kind === 'tfjs' ? `tfjs (${c.reason})` : `fused-${c.target} (${c.reason})`;
+/**
+ * auto: the first engine of autoOrder that compiles the problem, saying why the better ones did
+ * not (a user module is tfjs code; no C compiler; float64 on tfjs). `fused`: the fused kernel of
+ * the backend (WGSL on webgpu, SIMD wasm otherwise). A name: that engine, or a one-line error.
+ */
+export async function chooseEngine(problem: Problem, request: string, env: EngineEnv): Promise<EngineChoice> {
+  const named = request === 'fused' ? (env.backend === 'webgpu' ? 'fused-webgpu' : 'fused-cpu') : request;
+  if (named !== 'auto') {
+    const engine = findEngine(named);
+    if (!engine) throw new UserError(`unknown engine "${request}": choose one of ${[...ENGINE_CHOICES, ...engineNames()].join(', ')}`);
+    try {
+      return { engine: named, compiled: await engine.compile(problem, env), reason: `asked for with --engine ${request}` };
+    } catch (e) {
+      if (!(e instanceof EngineRefusal)) throw e;
+      const fix = problem.dtype === 'float64' && named === 'tfjs' ? 'drop --engine tfjs or --dtype float64' : 'use --engine auto';
+      throw new UserError(`engine ${named} cannot run this: ${e.message}: ${fix}`);
+    }
+  }
+  const skipped: string[] = [];
+  for (const name of autoOrder(env)) {
+    try {
+      const compiled = await findEngine(name)!.compile(problem, env);
+      const why = `${problem.objective.title}: ${compiled.how}`;
+      return { engine: name, compiled, reason: skipped.length ? `${why}; ${skipped.join('; ')}` : why };
+    } catch (e) {
+      if (!(e instanceof EngineRefusal)) throw e;
+      skipped.push(`${name} not used: ${e.message}`);
+    }
+  }
+  throw new UserError(`no engine can run this: ${skipped.join('; ')}`);
 }
 
-/** The choice as plain data for summary.json. */
-export function engineRecord(c: EngineChoice): Record<string, string> {
-  return c.kind === 'tfjs' ? { kind: 'tfjs', reason: c.reason } : { kind: 'fused', target: c.target, dtype: c.dtype, reason: c.reason };
+/** "fused-cpu (Himmelblau: SIMD WebAssembly on every core, float32)" */
+export function describeEngine(c: Pick<EngineChoice, 'engine' | 'reason'>): string {
+  return `${c.engine} (${c.reason})`;
 }

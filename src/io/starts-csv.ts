@@ -1,5 +1,5 @@
-import { statusName } from '../descent/status.ts';
-import type { StartResults } from '../descent/types.ts';
+import { statusName } from '../../core/status.ts';
+import type { StartResults } from '../../core/results.ts';
 import { formatFloat32 } from './float.ts';
 
 /** Column names shared by every per-start file format (CSV, Parquet): x0_1..x0_d, x_1..x_d, ... */
@@ -9,7 +9,7 @@ export function startColumns(d: number): string[] {
 }
 
 /** starts.csv as chunks of text, so a 1e7-row file never needs to be one string in memory. */
-export function* startsCsv(r: StartResults, assignment: Int32Array, rowsPerChunk = 65536): Generator<string> {
+export function* startsCsv(r: StartResults, outcome: Int32Array, rowsPerChunk = 65536): Generator<string> {
   const { d } = r;
   yield startColumns(d).join(',') + '\n';
   for (let from = 0; from < r.n; from += rowsPerChunk) {
@@ -18,9 +18,14 @@ export function* startsCsv(r: StartResults, assignment: Int32Array, rowsPerChunk
       const cells: (string | number)[] = [i];
       for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x0[i * d + j]));
       for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x[i * d + j]));
-      cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), assignment[i]);
+      cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), basinColumn(outcome[i]));
       lines.push(cells.join(','));
     }
     yield lines.join('\n') + '\n';
   }
+}
+
+/** The `basin` column: the basin a start reached, or −1 when it reached none (its status says why). */
+export function basinColumn(outcome: number): number {
+  return outcome >= 0 ? outcome : -1;
 }

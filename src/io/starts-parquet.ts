@@ -1,6 +1,7 @@
+import { basinColumn } from './starts-csv.ts';
 import type { Vector } from 'apache-arrow';
-import { STATUS_BY_CODE } from '../descent/status.ts';
-import type { StartResults } from '../descent/types.ts';
+import { STATUS_BY_CODE } from '../../core/status.ts';
+import type { StartResults } from '../../core/results.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { startColumns } from './starts-csv.ts';
 
@@ -24,12 +25,12 @@ export function rowsPerGroup(d: number): number {
  * Row groups are streamed through parquet-wasm one at a time. The file's bytes are gathered
  * before the atomic write, since writeFileAtomic takes a synchronous sequence of chunks.
  */
-export async function writeStartsParquet(path: string, r: StartResults, assignment: Int32Array, groupRows = rowsPerGroup(r.d)): Promise<void> {
-  writeFileAtomic(path, await startsParquet(r, assignment, groupRows));
+export async function writeStartsParquet(path: string, r: StartResults, outcome: Int32Array, groupRows = rowsPerGroup(r.d)): Promise<void> {
+  writeFileAtomic(path, await startsParquet(r, outcome, groupRows));
 }
 
 /** The Parquet file as its chunks (about one per row group). */
-export async function startsParquet(r: StartResults, assignment: Int32Array, groupRows = rowsPerGroup(r.d)): Promise<Uint8Array[]> {
+export async function startsParquet(r: StartResults, outcome: Int32Array, groupRows = rowsPerGroup(r.d)): Promise<Uint8Array[]> {
   const [arrow, pq] = await libraries();
   let from = 0;
   const batches = new ReadableStream({
@@ -37,7 +38,7 @@ export async function startsParquet(r: StartResults, assignment: Int32Array, gro
     // With no starts, one empty batch still gives the file its columns.
     pull(controller) {
       const to = Math.min(r.n, from + groupRows);
-      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(startBatch(arrow, r, assignment, from, to)), 'stream'));
+      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(startBatch(arrow, r, outcome, from, to)), 'stream'));
       for (const batch of table.recordBatches()) controller.enqueue(batch);
       table.free();
       from = to;
@@ -51,7 +52,7 @@ export async function startsParquet(r: StartResults, assignment: Int32Array, gro
 }
 
 /** Rows [from, to) as Arrow vectors keyed by column name, in startColumns order. */
-function startBatch(arrow: Arrow, r: StartResults, assignment: Int32Array, from: number, to: number): Record<string, Vector> {
+function startBatch(arrow: Arrow, r: StartResults, outcome: Int32Array, from: number, to: number): Record<string, Vector> {
   const { d } = r;
   const m = to - from;
   const axis = (rows: Float32Array, j: number) => {
@@ -65,7 +66,7 @@ function startBatch(arrow: Arrow, r: StartResults, assignment: Int32Array, from:
     grad_norm: arrow.makeVector(r.gradNorm.slice(from, to)),
     nit: arrow.makeVector(r.nit.slice(from, to)),
     status: statusVector(arrow, r.status.subarray(from, to)),
-    basin: arrow.makeVector(assignment.slice(from, to)),
+    basin: arrow.makeVector(Int32Array.from(outcome.subarray(from, to), basinColumn)),
   };
   for (let j = 0; j < d; j++) {
     byName[`x0_${j + 1}`] = axis(r.x0, j);

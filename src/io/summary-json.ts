@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import type { BasinSummary } from '../basins/types.ts';
 import { wilson } from '../basins/wilson.ts';
 import type { BackendProbe } from '../backends/types.ts';
-import type { DescentOptions } from '../descent/options.ts';
-import { STATUS } from '../descent/status.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import { STATUS } from '../../core/status.ts';
 import type { Box, KnownPoint, Objective } from '../objectives/types.ts';
 import { packageVersion } from '../backends/versions.ts';
 
@@ -19,7 +19,8 @@ export interface SummaryContext {
   descent: DescentOptions;
   control: Record<string, unknown>;
   backend: { name: string; probe: BackendProbe };
-  engine?: Record<string, string>;
+  engine?: { name: string; reason: string };
+  dtype?: string;
   seconds: Record<string, number>;
   known: (KnownPoint | undefined)[];
   partial?: boolean;
@@ -40,6 +41,7 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     control: ctx.control,
     backend: ctx.backend,
     engine: ctx.engine,
+    dtype: ctx.dtype ?? 'float32',
     versions: { node: process.version, basinmap: BASINMAP_VERSION, ...Object.fromEntries(TFJS_PACKAGES.map((p) => [p, packageVersion(p)])) },
     seconds: ctx.seconds,
     tolerances: s.tolerances,

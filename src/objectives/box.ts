@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from './types.ts';
 
 const RANGES_FIX = 'write ranges like -5,5 or -5,5,-3,3';

@@ -1,4 +1,4 @@
-import { tf, type Tensor1D, type Tensor2D } from '../tf.ts';
+import { tf, type Tensor1D, type Tensor2D } from '../../core/tf.ts';
 
 /** Column j of a batch [n, d] as a vector [n]. */
 export function col(x: Tensor2D, j: number): Tensor1D {

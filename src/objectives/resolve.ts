@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { parseBox } from './box.ts';
 import { objectiveFromExpression } from './expression/objective.ts';
 import { LIBRARY, findLibraryFunction } from './library/index.ts';

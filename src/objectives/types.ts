@@ -1,11 +1,11 @@
-import type { OptimizerName } from '../optimizers/spec.ts';
-import type { Tensor1D, Tensor2D } from '../tf.ts';
+import type { Box } from '../../core/options.ts';
+import type { OptimizerName } from '../../core/optimizers/index.ts';
+import type { Tensor1D, Tensor2D } from '../../core/tf.ts';
 
 /** Batched objective: rows of x are independent starts, the result has one value per row. */
 export type ObjectiveFn = (x: Tensor2D) => Tensor1D;
 
-/** One closed interval per axis. */
-export type Box = Array<[number, number]>;
+export type { Box };
 
 export type PointKind = 'minimum' | 'saddle' | 'maximum';
 

@@ -1,5 +1,5 @@
 import type { Basin, BasinSummary } from '../basins/types.ts';
-import type { StartResults } from '../descent/types.ts';
+import type { StartResults } from '../../core/results.ts';
 import { drawAxes } from './axes.ts';
 import { basinColours, type BasinColours } from './basin-colours.ts';
 import { drawTitle, encodePng, whiteCanvas, type Ctx } from './canvas.ts';
@@ -56,7 +56,7 @@ export function renderBasinMap(input: BasinMapInput): Uint8Array {
 
   const perStart = startColours(results, summary, colours);
   const merged = (id: number) => colours.colourOf[id] === OTHERS_COLOUR;
-  const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.assignment, merged);
+  const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.outcome, merged);
 
   let levels: ContourLevels | undefined;
   if (input.field) {

@@ -1,5 +1,5 @@
 import type { ObjectiveFn } from '../objectives/types.ts';
-import { tf } from '../tf.ts';
+import { tf } from '../../core/tf.ts';
 import { pointOn, type Plane } from './plane.ts';
 
 /**

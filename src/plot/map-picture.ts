@@ -1,4 +1,4 @@
-import type { DescentOptions } from '../descent/options.ts';
+import type { DescentOptions } from '../../core/options.ts';
 import type { MapResult } from '../map.ts';
 import type { Objective } from '../objectives/types.ts';
 import { renderBasinMap } from './basin-map.ts';

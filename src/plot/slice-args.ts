@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from '../objectives/types.ts';
 import type { StartSpec } from '../starts/types.ts';
 import { axisName, planeOf, type Plane } from './plane.ts';

@@ -1,5 +1,5 @@
-import type { StartRows } from '../descent/run.ts';
-import { UserError } from '../errors.ts';
+import type { StartRows } from '../descent/driver.ts';
+import { UserError } from '../../core/errors.ts';
 import { toBox } from '../starts/indexed.ts';
 import { MAX_STARTS } from '../starts/validate.ts';
 import { axisName, fixedCoordinates, type Plane } from './plane.ts';

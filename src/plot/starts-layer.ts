@@ -1,25 +1,19 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { BasinSummary } from '../basins/types.ts';
-import { STATUS, statusName } from '../descent/status.ts';
-import type { StartResults } from '../descent/types.ts';
+import { OUTCOME } from '../basins/outcome.ts';
+import type { StartResults } from '../../core/results.ts';
 import type { BasinColours } from './basin-colours.ts';
 import type { Ctx } from './canvas.ts';
 import type { Frame } from './frame.ts';
 import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, rgbOf } from './palette.ts';
 import { detectGrid, type StartGrid } from './start-grid.ts';
 
-/** Per start, the colour it is drawn in: its basin's, or one of two greys when it reached none. */
+/** Per start, the colour it is drawn in: its basin's, or one of two greys when it reached none (its outcome). */
 export function startColours(r: StartResults, s: BasinSummary, colours: BasinColours): string[] {
   const out = new Array<string>(r.n);
   for (let i = 0; i < r.n; i++) {
-    const b = s.assignment[i];
-    if (b >= 0) out[i] = colours.colourOf[b];
-    else {
-      const st = STATUS[statusName(r.status[i])];
-      // Counted as the summary counts it: a "converged" start with a non-finite f diverged.
-      const diverged = st.diverged || (st.converged && !Number.isFinite(r.fun[i]));
-      out[i] = diverged ? DIVERGED_COLOUR : NOT_CONVERGED_COLOUR;
-    }
+    const o = s.outcome[i];
+    out[i] = o >= 0 ? colours.colourOf[o] : o === OUTCOME.diverged ? DIVERGED_COLOUR : NOT_CONVERGED_COLOUR;
   }
   return out;
 }

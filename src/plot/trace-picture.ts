@@ -1,6 +1,6 @@
 import type { TracePaths } from '../descent/trace.ts';
 import type { Box, Objective } from '../objectives/types.ts';
-import type { OptimizerSpec } from '../optimizers/index.ts';
+import type { OptimizerSpec } from '../../core/optimizers/index.ts';
 import { sampleCurve, sampleField } from './field.ts';
 import { formatShort } from './format.ts';
 import { planeOf } from './plane.ts';

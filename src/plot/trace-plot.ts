@@ -1,3 +1,4 @@
+import { STATUS } from '../../core/status.ts';
 import type { TracePaths } from '../descent/trace.ts';
 import type { Box } from '../objectives/types.ts';
 import { drawAxes } from './axes.ts';
@@ -135,15 +136,13 @@ function legendItems(paths: TracePaths, d: number, contours: boolean, fStep: num
     items.push({ kind: 'line', colour, width: 2.5, text: `${k + 1}: from ${point(path[0])}` });
     const end = last >= 0 && path[last].every(Number.isFinite) ? `to ${point(path[last])}, f = ${formatValue(paths.f[k][last], fStep)}` : 'diverged';
     items.push({ kind: 'note', text: `   ${end}` });
-    items.push({ kind: 'note', text: `   ${last} steps, ${STOP_WORDS[paths.stop[k]]}` });
+    items.push({ kind: 'note', text: `   ${last} steps, ${STATUS[paths.stop[k]].short}` });
   });
   items.push({ kind: 'gap' }, { kind: 'heading', text: 'Step' }, { kind: 'ramp', colour: stepColour, from: '0', to: String(steps) });
   if (d === 1) items.push({ kind: 'gap' }, { kind: 'line', colour: '#333333', width: 2, text: 'f(x)' });
   if (contours) items.push({ kind: 'gap' }, { kind: 'line', colour: CONTOUR_STYLE.colour, width: 1.6, text: 'contour lines of f' });
   return items;
 }
-
-const STOP_WORDS = { gtol: 'converged (small gradient)', xtol: 'converged (tiny step)', nonfinite: 'diverged', maxiter: 'iteration limit' } as const;
 
 function point(p: number[]): string {
   const s = p.map((v) => formatShort(Number(v.toPrecision(4))));

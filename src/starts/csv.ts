@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { ParsedMatrix } from './matrix.ts';
 
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from '../objectives/types.ts';
 import type { StartSet } from './types.ts';
 import type { ParsedMatrix } from './matrix.ts';

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from '../objectives/types.ts';
 
 /**

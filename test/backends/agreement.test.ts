@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
-import { DESCENT_DEFAULTS } from '../../src/descent/options.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
 import { mapBasins, type MapResult } from '../../src/map.ts';
-import { STATUS, statusName } from '../../src/descent/status.ts';
+import { STATUS, statusName } from '../../core/status.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { makeStartSet } from '../../src/starts/index.ts';
 import { AVAILABLE_BACKENDS } from '../support/backends.ts';
 

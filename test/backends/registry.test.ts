@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { BACKENDS, backendNames, defaultBackend, pickDefault, probeBackend, useBackend } from '../../src/backends/registry.ts';
 import type { BackendName } from '../../src/backends/types.ts';
 

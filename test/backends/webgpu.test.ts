@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tf } from '../../src/tf.ts';
+import { tf } from '../../core/tf.ts';
 import { probeBackend, useBackend } from '../../src/backends/registry.ts';
 import { chunkTooBig } from '../../src/backends/webgpu.ts';
 import { describeEachBackend } from '../support/backends.ts';

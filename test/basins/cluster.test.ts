@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPoints } from '../../src/basins/cluster.ts';
 import { summarize } from '../../src/basins/summarize.ts';
-import { allocateResults } from '../../src/descent/results.ts';
-import { STATUS } from '../../src/descent/status.ts';
+import { allocateResults } from '../../core/results.ts';
+import { STATUS } from '../../core/status.ts';
 import { mulberry32 } from '../support/random.ts';
 
 

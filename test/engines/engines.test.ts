@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
-import { DESCENT_DEFAULTS, type DescentOptions } from '../../src/descent/options.ts';
+import { DESCENT_DEFAULTS, type DescentOptions } from '../../core/options.ts';
 import { chooseEngine } from '../../src/engines/choose.ts';
 import { mapBasins } from '../../src/map.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
 import { fromUserModule } from '../../src/objectives/user-module.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { makeStartSet } from '../../src/starts/index.ts';
-import { tf } from '../../src/tf.ts';
+import { tf } from '../../core/tf.ts';
 
 const descentFor = (box: [number, number][], lr: number, maxIter = 3000): DescentOptions => ({ ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr }), box, sense: 'min', maxIter });
 

@@ -1,4 +1,4 @@
-import { STATUS } from '../../src/descent/status.ts';
+import { STATUS } from '../../core/status.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
 import { parseExpression } from '../../src/objectives/expression/parse.ts';

@@ -1,16 +1,15 @@
 import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
-import type { DescentOptions } from '../../src/descent/options.ts';
-import { STATUS, statusName } from '../../src/descent/status.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import { STATUS, statusName } from '../../core/status.ts';
 import { parseExpression } from '../../src/objectives/expression/parse.ts';
-import type { OptimizerName } from '../../src/optimizers/spec.ts';
+import type { OptimizerName } from '../../core/optimizers/index.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { compileCpu, runCpu } from '../../kernels/cpu/engine.ts';
 import { closeCpuPool } from '../../kernels/cpu/pool.ts';
-import { runFused as runReference } from '../../kernels/reference.ts';
 import { compareRuns } from './support/compare.ts';
-import { descentOptions } from './support/oracle.ts';
+import { descentOptions, runReference } from './support/oracle.ts';
 
 /**
  * Full runs of the fused CPU engine (float32, several unrolls and steps per call) against the

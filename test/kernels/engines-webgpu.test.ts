@@ -1,14 +1,13 @@
 import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
-import { statusName } from '../../src/descent/status.ts';
-import type { OptimizerName } from '../../src/optimizers/spec.ts';
-import { tf } from '../../src/tf.ts';
+import { statusName } from '../../core/status.ts';
+import type { OptimizerName } from '../../core/optimizers/index.ts';
+import { tf } from '../../core/tf.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
-import { runFused as runReference } from '../../kernels/reference.ts';
 import { compileWebGPU, maxRowsPerDispatch, runWebGPU, runWebGPUTensors } from '../../kernels/webgpu/engine.ts';
 import { compareRuns } from './support/compare.ts';
-import { descentOptions } from './support/oracle.ts';
+import { descentOptions, runReference } from './support/oracle.ts';
 import { describeWebGPU } from './support/webgpu.ts';
 
 /**

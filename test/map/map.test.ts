@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { mapBasins } from '../../src/map.ts';
-import { DESCENT_DEFAULTS } from '../../src/descent/options.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
 import { objectiveFromExpression } from '../../src/objectives/expression/objective.ts';
 import { makeStartSet } from '../../src/starts/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { parseBox } from '../../src/objectives/box.ts';
 
 function messageOf(run: () => unknown): string {

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../support/random.ts';
 import { describe, expect, it } from 'vitest';
-import { tf } from '../../src/tf.ts';
-import { UserError } from '../../src/errors.ts';
+import { tf } from '../../core/tf.ts';
+import { UserError } from '../../core/errors.ts';
 import { FUNCTIONS, parseExpression } from '../../src/objectives/expression/parse.ts';
 import { exprToTfjs } from '../../src/objectives/expression/to-tfjs.ts';
 import { objectiveFromExpression } from '../../src/objectives/expression/objective.ts';

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../support/random.ts';
 import { describe, expect, it } from 'vitest';
 import { parse, type EvalFunction, type MathNode } from 'mathjs';
-import { tf, type Tensor2D } from '../../src/tf.ts';
+import { tf, type Tensor2D } from '../../core/tf.ts';
 import { LIBRARY, findLibraryFunction } from '../../src/objectives/library/index.ts';
 import type { KnownPoint, Objective } from '../../src/objectives/types.ts';
 import { describeEachBackend } from '../support/backends.ts';

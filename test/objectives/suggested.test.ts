@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeCpuPool, compileFused } from '../../kernels/index.ts';
-import { DESCENT_DEFAULTS } from '../../src/descent/options.ts';
-import { STATUS } from '../../src/descent/status.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
+import { STATUS } from '../../core/status.ts';
 import { parseExpression } from '../../src/objectives/expression/parse.ts';
 import { LIBRARY } from '../../src/objectives/library/index.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 
 /**
  * A library function's suggested settings (Objective.suggested) replace the CLI's defaults for

@@ -1,10 +1,10 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
-import { DESCENT_DEFAULTS } from '../../src/descent/options.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
 import { mapBasins, type MapResult } from '../../src/map.ts';
 import { himmelblau } from '../../src/objectives/library/himmelblau.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { basinMapColours, basinMapFrame, renderBasinMap } from '../../src/plot/basin-map.ts';
 import { sampleField } from '../../src/plot/field.ts';
 import { rgbOf } from '../../src/plot/palette.ts';

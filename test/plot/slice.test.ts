@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { mapSlice, parsePngSize, parseSliceAxes, parseSlicePlane } from '../../src/plot/slice-args.ts';
 import { sliceStartRows } from '../../src/plot/slice-starts.ts';
 import { detectGrid } from '../../src/plot/start-grid.ts';

@@ -3,8 +3,8 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { tracePaths } from '../../src/descent/trace.ts';
 import { himmelblau } from '../../src/objectives/library/himmelblau.ts';
 import { poly1d } from '../../src/objectives/library/poly1d.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
-import { tf } from '../../src/tf.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
+import { tf } from '../../core/tf.ts';
 
 // Roots of f'(x) = 4x³ − 8x + 1 for f = x⁴ − 4x² + x (double-precision Newton).
 const LOCAL_MIN = 1.3469974085277738;

@@ -4,7 +4,7 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { tracePaths } from '../../src/descent/trace.ts';
 import { himmelblau } from '../../src/objectives/library/himmelblau.ts';
 import { poly1d } from '../../src/objectives/library/poly1d.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { tracePng } from '../../src/plot/trace-picture.ts';
 import { traceRange } from '../../src/plot/trace-plot.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from '../../src/objectives/types.ts';
 import { makeStartSet } from '../../src/starts/index.ts';
 import { allRows } from './support.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Box } from '../../src/objectives/types.ts';
 import { makeStartSet, MAX_STARTS, type StartSpec } from '../../src/starts/index.ts';
 import { syncSet, unitSquare } from './support.ts';

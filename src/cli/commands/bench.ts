@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { backendNames, probeBackend } from '../../backends/registry.ts';
-import { FUSED_ROWS } from '../../bench/engines.ts';
+import { ENGINE_ROWS } from '../../bench/engines.ts';
 import { renderChart } from '../../bench/chart.ts';
 import { compareReports } from '../../bench/compare.ts';
 import { compareTable } from '../../bench/compare-table.ts';
@@ -11,7 +11,7 @@ import { runBench, type BenchEvent } from '../../bench/run-bench.ts';
 import { SUITES } from '../../bench/suites.ts';
 import { benchTable } from '../../bench/table.ts';
 import { WORKLOADS } from '../../bench/workloads.ts';
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
 
 interface BenchArgs {
@@ -89,7 +89,7 @@ async function settingsFromArgs(a: BenchArgs): Promise<BenchSettings> {
   }
   const backends = a.backends ? list(a.backends) : await defaultBenchBackends();
   for (const b of backends) {
-    const rows = [...backendNames(), ...Object.keys(FUSED_ROWS)];
+    const rows = [...backendNames(), ...Object.keys(ENGINE_ROWS)];
     if (!rows.includes(b)) throw new UserError(`unknown backend "${b}": choose from ${rows.join(', ')}`);
   }
   const repeats = a.repeats ?? suite.repeats;

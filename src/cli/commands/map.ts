@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { probeBackend, defaultBackend, useBackend } from '../../backends/registry.ts';
-import { matchKnown } from '../../basins/match-known.ts';
-import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/run.ts';
-import { UserError } from '../../errors.ts';
-import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
-import { writeStartFiles } from '../../io/start-files.ts';
-import { summaryDocument } from '../../io/summary-json.ts';
-import { mapBasins } from '../../map.ts';
-import { ENGINE_NAMES, type EngineName } from '../../engines/names.ts';
+import { UserError } from '../../../core/errors.ts';
+import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/driver.ts';
+import { ENGINE_CHOICES, describeEngine } from '../../engines/choose.ts';
+import { engineNames } from '../../engines/registry.ts';
+import { prepareOutputDir } from '../../io/atomic.ts';
+import { writeMapOutputs } from '../../io/map-outputs.ts';
+import { runMapJob, type MapJob } from '../../job/map-job.ts';
+import '../../node/register.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
 import { makeStartSet } from '../../starts/index.ts';
-import { basinMapPng } from '../../plot/map-picture.ts';
 import { planeOf } from '../../plot/plane.ts';
 import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
@@ -37,7 +34,7 @@ interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatArgs, Con
   pngSize: string;
   slice?: string;
   at?: string;
-  engine: EngineName;
+  engine: string;
   dtype: 'float32' | 'float64';
 }
 
@@ -48,7 +45,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     // configOption reads the option list when parsing, so it covers options declared after it too.
     configOption(formatOption(descentOptions(startOptions(objectiveOptions(y as Argv<object>)))))
       .option('backend', { type: 'string', describe: 'tfjs backend (default: the fastest available; see `basinmap backends`)' })
-      .option('engine', { type: 'string', choices: ENGINE_NAMES as unknown as string[], default: 'auto', describe: 'fused: compiled kernels (many steps per dispatch); tfjs: op by op; auto: fused when the objective compiles' })
+      .option('engine', { type: 'string', choices: [...ENGINE_CHOICES, ...engineNames()], default: 'auto', describe: 'auto: the fastest engine that compiles the objective here; fused: the backend\'s fused kernel; or an engine by name (`basinmap engines`)' })
       .option('dtype', { type: 'string', choices: ['float32', 'float64'], default: 'float32', describe: 'arithmetic; float64 needs the fused cpu engine' })
       .option('out', { type: 'string', describe: 'directory for summary.json and the per-start files (--format)' })
       .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
@@ -79,57 +76,35 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const formats = startFormats(a.format);
     if (a.out) prepareOutputDir(a.out);
 
-    const backend = a.backend ?? (await defaultBackend());
-    await useBackend(backend);
-    const probe = await probeBackend(backend);
     const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
-    // Loaded here, not at the top: the kernel compiler is heavy and other commands never need it.
-    const { chooseEngine, describeEngine, engineRecord } = await import('../../engines/choose.ts');
-    const engine = await chooseEngine(objective, d, descent, { engine: a.engine, dtype: a.dtype, backend });
-    // The fused WGSL engine slices big batches itself; the tfjs path binds each [rows, d] tensor whole.
-    if (backend === 'webgpu' && engine.kind === 'tfjs') {
-      const { chunkTooBig, webgpuBindingLimit } = await import('../../backends/webgpu.ts');
-      const problem = chunkTooBig(Math.min(control.chunkRows, starts.n), d, webgpuBindingLimit());
-      if (problem) throw new UserError(problem);
-    }
     const progress = progressReporter({ quiet: a.quiet || a.json });
     const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
-    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol, engine })
-      .finally(() => interrupt.dispose());
+    const job: MapJob = {
+      objective, d, box, starts, startsSpec: spec, descent, dtype: a.dtype, engine: a.engine, backend: a.backend, control,
+      clusterDistance: a.clusterTol,
+      recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
+      signal: interrupt.signal,
+      onProgress: progress.onProgress,
+    };
+    const r = await runMapJob(job).finally(() => interrupt.dispose());
     progress.done();
-    const partial = interrupt.signal.aborted;
     // Conventional exit status of a program stopped by SIGINT, once the partial results are safe.
-    if (partial) process.exitCode = 130;
+    if (r.partial) process.exitCode = 130;
 
-    const known = matchKnown(result.summary.basins, objective.known(d), result.summary.tolerances.distance);
-    const doc = summaryDocument(result.summary, {
-      objective, d, box, descent, control,
-      starts: { describe: starts.describe, spec },
-      backend: { name: backend, probe },
-      engine: engineRecord(engine),
-      seconds: result.seconds,
-      known,
-      partial,
-      config: resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
-    });
     const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
-    const png = a.out && a.png && plane ? join(a.out, 'basin-map.png') : undefined;
-    if (png) writeFileAtomic(png, await basinMapPng({ objective, result, plane: plane!, descent, starts: starts.describe, size: pngSize }));
-    // summary.json goes last: its presence says the per-start files are complete.
-    const written = a.out ? [...(await writeStartFiles(a.out, formats, result.results, result.summary.assignment)), ...(png ? [png] : []), join(a.out, 'summary.json')] : [];
-    if (a.out) writeFileAtomic(join(a.out, 'summary.json'), JSON.stringify(doc, null, 2) + '\n');
+    const written = a.out ? await writeMapOutputs(a.out, job, r, { formats, png: a.png && plane ? { plane, size: pngSize } : undefined }) : [];
     if (a.json) {
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+      process.stdout.write(JSON.stringify(r.summary, null, 2) + '\n');
       return;
     }
     const o = descent.optimizer;
     process.stdout.write(
       `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
-        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n` +
-        `engine ${describeEngine(engine)}\n` +
+        `backend ${r.backend}; ${r.map.seconds.descent.toFixed(2)} s${r.partial ? '; PARTIAL: interrupted' : ''}\n` +
+        `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
         suggestionLine(objective, settled) +
         '\n' +
-        basinTable(result.summary, known) + '\n' +
+        basinTable(r.map.summary, r.known) + '\n' +
         (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
     );
   },

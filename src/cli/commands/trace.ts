@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { useBackend } from '../../backends/registry.ts';
-import { DESCENT_DEFAULTS } from '../../descent/options.ts';
+import { DESCENT_DEFAULTS } from '../../../core/options.ts';
+import { STATUS } from '../../../core/status.ts';
 import { tracePaths, type TracePaths } from '../../descent/trace.ts';
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
 import { parsePngSize } from '../../plot/slice-args.ts';
@@ -60,7 +61,9 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     if (a.out) prepareOutputDir(a.out);
     await useBackend(a.backend);
 
-    const paths = await tracePaths(objective.f, x0s, d, optimizer, a.iters, { gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' });
+    // The rule map applies (core/rule.ts), on the function's box: a path ends where map's start would.
+    const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: a.iters, gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' } as const;
+    const paths = await tracePaths(objective, x0s, descent);
 
     const written: string[] = [];
     const csvPaths = [a.csv, a.out && join(a.out, 'trace.csv')].filter((p): p is string => !!p);
@@ -97,13 +100,11 @@ export function parseStarts(x0: string | string[] | undefined, d: number, title:
   });
 }
 
-const STOPS = { gtol: 'converged: ‖∇f‖ ≤ gtol', xtol: 'converged: step ≤ xtol', nonfinite: 'diverged: non-finite values', maxiter: 'iteration limit reached' } as const;
-
 /** One path as an aligned table: every step when short, else the first and last `rows` steps. */
 function pathTable(paths: TracePaths, k: number, d: number, rows: number): string {
   const path = paths.x[k];
   const last = path.length - 1;
-  const head = `path ${k + 1}: from ${point(path[0])} to ${point(path[last])} in ${last} steps (${STOPS[paths.stop[k]]})`;
+  const head = `path ${k + 1}: from ${point(path[0])} to ${point(path[last])} in ${last} steps (${STATUS[paths.stop[k]].short})`;
   const header = ['step', ...traceColumns(d).slice(2, 2 + d), 'f', '|grad|'];
   const steps = last + 1 <= 2 * rows + 1 ? [...path.keys()] : [...Array(rows).keys(), -1, ...Array.from({ length: rows }, (_, i) => last - rows + 1 + i)];
   const cells = steps.map((t) => (t < 0 ? ['...'] : [String(t), ...path[t].map(formatNumber), formatNumber(paths.f[k][t]), formatNumber(paths.gradNorm[k][t])]));

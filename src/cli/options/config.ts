@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 
 export interface ConfigArgs {
   config?: string;

@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
-import { DESCENT_DEFAULTS, type DescentOptions } from '../../descent/options.ts';
-import { UserError } from '../../errors.ts';
+import { DESCENT_DEFAULTS, type DescentOptions } from '../../../core/options.ts';
+import { UserError } from '../../../core/errors.ts';
 import type { Box, SuggestedDescent } from '../../objectives/types.ts';
-import { optimizerSpec } from '../../optimizers/index.ts';
-import { OPTIMIZER_NAMES } from '../../optimizers/spec.ts';
+import { optimizerSpec } from '../../../core/optimizers/index.ts';
+import { OPTIMIZER_NAMES } from '../../../core/optimizers/index.ts';
 
 /** The update rule and its hyperparameters: shared by map and trace. */
 export interface OptimizerArgs {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 import { START_FORMATS, type StartFormat } from '../../io/start-files.ts';
 
 export interface FormatArgs {

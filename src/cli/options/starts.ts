@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 import { SAMPLER_NAMES, type StartSpec } from '../../starts/types.ts';
 
 export interface StartArgs {

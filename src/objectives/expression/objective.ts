@@ -1,4 +1,4 @@
-import { UserError } from '../../errors.ts';
+import { UserError } from '../../../core/errors.ts';
 import { parseBox } from '../box.ts';
 import type { Box, Objective } from '../types.ts';
 import { parseExpression } from './parse.ts';

@@ -8,8 +8,8 @@ import {
   isSymbolNode,
   type MathNode,
 } from 'mathjs';
-import { UserError } from '../../errors.ts';
-import type { BinaryOp, Expr, ParsedExpression, UnaryOp } from './ir.ts';
+import { UserError } from '../../../core/errors.ts';
+import type { BinaryOp, Expr, ParsedExpression, UnaryOp } from '../../../core/expression.ts';
 
 /**
  * Formulas typed on the command line, read with mathjs's own parser (so precedence, implicit

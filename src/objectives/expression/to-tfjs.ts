@@ -1,7 +1,7 @@
-import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../tf.ts';
+import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../../core/tf.ts';
 import { col } from '../columns.ts';
 import type { ObjectiveFn } from '../types.ts';
-import type { BinaryOp, Expr, UnaryOp } from './ir.ts';
+import type { BinaryOp, Expr, UnaryOp } from '../../../core/expression.ts';
 
 const UNARY: Record<UnaryOp, (a: Tensor) => Tensor> = {
   neg: (a) => tf.neg(a),

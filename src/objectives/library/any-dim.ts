@@ -1,4 +1,4 @@
-import { tf, type Tensor1D } from '../../tf.ts';
+import { tf, type Tensor1D } from '../../../core/tf.ts';
 import type { Box } from '../types.ts';
 
 /** The box [lo, hi]^d. */

@@ -1,4 +1,4 @@
-import { tf, type Tensor } from '../../tf.ts';
+import { tf, type Tensor } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
 import { col } from '../columns.ts';
 

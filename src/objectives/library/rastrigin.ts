@@ -1,4 +1,4 @@
-import { tf, type Tensor1D } from '../../tf.ts';
+import { tf, type Tensor1D } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
 import { cube, sumOf } from './any-dim.ts';
 import { separableKnown, type Stationary1D } from './separable.ts';

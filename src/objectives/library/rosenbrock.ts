@@ -1,5 +1,5 @@
-import { tf, type Tensor1D } from '../../tf.ts';
-import { UserError } from '../../errors.ts';
+import { tf, type Tensor1D } from '../../../core/tf.ts';
+import { UserError } from '../../../core/errors.ts';
 import type { KnownPoint, Objective } from '../types.ts';
 import { cube, repeat, sumOf } from './any-dim.ts';
 

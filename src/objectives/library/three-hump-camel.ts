@@ -1,4 +1,4 @@
-import { tf } from '../../tf.ts';
+import { tf } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
 import { col } from '../columns.ts';
 

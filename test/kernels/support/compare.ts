@@ -1,5 +1,5 @@
-import type { StartResults } from '../../../src/descent/types.ts';
-import { statusName } from '../../../src/descent/status.ts';
+import type { StartResults } from '../../../core/results.ts';
+import { statusName } from '../../../core/status.ts';
 
 export interface Mismatch {
   i: number;

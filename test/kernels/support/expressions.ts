@@ -1,4 +1,4 @@
-import type { Expr } from '../../../src/objectives/expression/ir.ts';
+import type { Expr } from '../../../core/expression.ts';
 import { parseExpression } from '../../../src/objectives/expression/parse.ts';
 import { rng } from './ulp.ts';
 import { LIBRARY } from '../../../src/objectives/library/index.ts';

@@ -1,9 +1,12 @@
-import type { DescentOptions } from '../../../src/descent/options.ts';
-import type { Expr } from '../../../src/objectives/expression/ir.ts';
+import type { Expr } from '../../../core/expression.ts';
+import type { DescentOptions } from '../../../core/options.ts';
+import { optimizerSpec, type OptimizerName } from '../../../core/optimizers/index.ts';
+import type { StartResults } from '../../../core/results.ts';
+import { tf } from '../../../core/tf.ts';
+import { fromArray, runStarts } from '../../../src/descent/driver.ts';
+import { tfjsEngine, valueAndGradRows } from '../../../src/engines/tfjs.ts';
 import { exprToTfjs } from '../../../src/objectives/expression/to-tfjs.ts';
-import { OPTIMIZER_DEFAULTS, type OptimizerName } from '../../../src/optimizers/spec.ts';
-import { tf } from '../../../src/tf.ts';
-import { valueAndGradRows } from '../../../kernels/reference.ts';
+import { objectiveOf } from '../../support/descend.ts';
 
 /** f and ∇f by tfjs autodiff (tf.grad) on the active backend, float32. */
 export async function tfValueAndGrad(expr: Expr, d: number, points: Float32Array): Promise<{ f: Float32Array; grad: Float32Array }> {
@@ -14,9 +17,18 @@ export async function tfValueAndGrad(expr: Expr, d: number, points: Float32Array
   return { f, grad };
 }
 
+/**
+ * The oracle the fused engines are held to: the tfjs engine testing the rule at every step, on the
+ * active backend, in one batch without compaction. Same rule and optimizer definitions, tfjs ops.
+ */
+export async function runReference(expr: Expr, d: number, x0: Float32Array, opts: DescentOptions): Promise<StartResults> {
+  const compiled = await tfjsEngine.compile({ objective: objectiveOf(exprToTfjs(expr), d), d, descent: opts, dtype: 'float32' }, { backend: tf.getBackend() });
+  return runStarts(compiled, fromArray(x0, d), opts.maxIter, { checkEvery: 1, compact: false, chunkRows: Math.max(1, x0.length / d) });
+}
+
 export function descentOptions(box: Array<[number, number]>, name: OptimizerName = 'gd', lr = 0.01, over: Partial<DescentOptions> = {}): DescentOptions {
   return {
-    optimizer: { ...OPTIMIZER_DEFAULTS, name, lr },
+    optimizer: optimizerSpec(name, { lr }),
     maxIter: 1000, gtol: 1e-4, xtol: 1e-7, box, divergeRadius: 10, sense: 'min',
     ...over,
   };

@@ -1,0 +1,83 @@
+import type { Dtype } from '../../core/dtype.ts';
+import type { Box, DescentOptions } from '../../core/options.ts';
+import { defaultBackend, probeBackend, useBackend } from '../backends/registry.ts';
+import type { BackendProbe } from '../backends/types.ts';
+import { matchKnown } from '../basins/match-known.ts';
+import type { RunControl, StartRows } from '../descent/driver.ts';
+import type { ProgressCallback } from '../descent/progress.ts';
+import { summaryDocument } from '../io/summary-json.ts';
+import { mapBasins, type MapResult } from '../map.ts';
+import '../node/register.ts';
+import type { KnownPoint, Objective } from '../objectives/types.ts';
+
+/** Everything a `map` run needs, decided: what the CLI (or any caller) builds from its options. */
+export interface MapJob {
+  objective: Objective;
+  d: number;
+  box: Box;
+  starts: StartRows & { describe: string };
+  /** How summary.json records the start set (sampler and its settings, or the file). */
+  startsSpec: unknown;
+  descent: DescentOptions;
+  dtype: Dtype;
+  /** An engine name, 'fused' or 'auto'. */
+  engine: string;
+  /** A tfjs backend name; default: the fastest available here. */
+  backend?: string;
+  control: Pick<RunControl, 'checkEvery' | 'chunkRows' | 'compact'>;
+  clusterDistance?: number;
+  /** Every option's final value, given the backend that was chosen (summary.json's `config`). */
+  recordConfig?: (backend: string) => Record<string, unknown>;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+}
+
+export interface MapJobResult {
+  map: MapResult;
+  backend: string;
+  probe: BackendProbe;
+  /** Per basin, the known stationary point it is (library functions), else undefined. */
+  known: (KnownPoint | undefined)[];
+  /** The run stopped early (an abort): results are partial. */
+  partial: boolean;
+  /** summary.json's content. */
+  summary: Record<string, unknown>;
+}
+
+/**
+ * The `map` job as the library runs it: picks and starts the tfjs backend, runs mapBasins (engine
+ * choice, descent, basins), matches the basins with the function's known points and builds the
+ * summary document. Writing files is writeMapOutputs' job; printing is the CLI's.
+ */
+export async function runMapJob(job: MapJob): Promise<MapJobResult> {
+  const backend = job.backend ?? (await defaultBackend());
+  await useBackend(backend);
+  const probe = await probeBackend(backend);
+  const map = await mapBasins({
+    objective: job.objective,
+    starts: job.starts,
+    descent: job.descent,
+    dtype: job.dtype,
+    engine: job.engine,
+    control: { ...job.control, signal: job.signal, onProgress: job.onProgress },
+    clusterDistance: job.clusterDistance,
+  });
+  const partial = !!job.signal?.aborted;
+  const known = matchKnown(map.summary.basins, job.objective.known(job.d), map.summary.tolerances.distance);
+  const summary = summaryDocument(map.summary, {
+    objective: job.objective,
+    d: job.d,
+    box: job.box,
+    descent: job.descent,
+    dtype: job.dtype,
+    control: job.control,
+    starts: { describe: job.starts.describe, spec: job.startsSpec },
+    backend: { name: backend, probe },
+    engine: map.engine,
+    seconds: map.seconds,
+    known,
+    partial,
+    config: job.recordConfig?.(backend),
+  });
+  return { map, backend, probe, known, partial, summary };
+}

@@ -1,0 +1,6 @@
+// The Node-only engines, registered into the one engine registry. Imported by the Node entry
+// points (the library's index and the CLI), never by modules a browser page needs.
+import { fusedCpuEngine } from '../engines/fused-cpu.ts';
+import { registerEngine } from '../engines/registry.ts';
+
+registerEngine(fusedCpuEngine);
