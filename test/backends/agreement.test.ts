@@ -37,10 +37,10 @@ describe.skipIf(others.length === 0)('every backend gives the same basin map as 
         // gtol and xtol may swap where the gradient sits at float32 noise; converged or not may not.
         const outcome = (r: MapResult) => Array.from(r.results.status, (s) => (s <= STATUS.xtol.code ? 'converged' : statusName(s)));
         expect(outcome(got), backend).toEqual(outcome(ref));
-        expect(Array.from(got.summary.assignment), backend).toEqual(Array.from(ref.summary.assignment));
+        expect(Array.from(got.summary.outcome), backend).toEqual(Array.from(ref.summary.outcome));
         expect(got.summary.basins.map((b) => [b.count, b.global, b.kind]), backend).toEqual(ref.summary.basins.map((b) => [b.count, b.global, b.kind]));
         for (let i = 0; i < ref.results.n; i++) {
-          const basin = ref.summary.basins[ref.summary.assignment[i]];
+          const basin = ref.summary.basins[ref.summary.outcome[i]];
           if (!basin) continue;
           // Both runs stop with ‖∇f‖ ≤ gtol, i.e. within gtol/λ_min of the same minimum (λ_min: the
           // smallest Hessian eigenvalue there, from cpu's classification); so they are at most

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../core/tf.ts';
 import { probeBackend, useBackend } from '../../src/backends/registry.ts';
-import { chunkTooBig } from '../../src/backends/webgpu.ts';
+import { chunkTooBig } from '../../kernels/webgpu/limits.ts';
 import { describeEachBackend } from '../support/backends.ts';
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPoints } from '../../src/basins/cluster.ts';
+import { decideGlobal } from '../../src/basins/classify.ts';
+import { OUTCOME } from '../../src/basins/outcome.ts';
 import { summarize } from '../../src/basins/summarize.ts';
 import { allocateResults } from '../../core/results.ts';
 import { STATUS } from '../../core/status.ts';
@@ -55,17 +57,18 @@ describe('basin summary', () => {
       [1, 1, -0.5, ok], [1, 1.0001, -0.5, ok], [-1, -1, -1.0316, ok], [2, 2, -1.03161, ok],
       [0, 0, 9, STATUS.maxiter.code], [9, 9, NaN, STATUS.nonfinite.code], [0, 3, 1, STATUS.escaped.code],
     ]);
-    const s = summarize(r, { box, sense: 'min' });
+    const s = decideGlobal(summarize(r, { box, sense: 'min' }));
     expect(s.basins.map((b) => [b.count, b.global])).toEqual([[1, true], [1, true], [2, false]]);
     // -1.0316 and -1.03161 tie within sqrt(eps32)·(1 + |f|): ordered by x, (-1, -1) first.
     expect(s.basins[0].x).toEqual([-1, -1]);
     expect(s.counts).toEqual({ converged: 4, maxiter: 1, diverged: 2, interrupted: 0 });
-    expect(Array.from(s.assignment)).toEqual([2, 2, 0, 1, -1, -1, -1]);
+    // Each start's outcome: its basin, or maxiter (−2) and diverged (−1) for the unconverged.
+    expect(Array.from(s.outcome)).toEqual([2, 2, 0, 1, OUTCOME.maxiter, OUTCOME.diverged, OUTCOME.diverged]);
     expect(s.basins[2].fraction).toBeCloseTo(2 / 7, 12);
   });
 
   it('under maximize, the largest f is the global one', () => {
-    const s = summarize(results([[0, 0, 1, ok], [3, 3, 5, ok]]), { box, sense: 'max' });
+    const s = decideGlobal(summarize(results([[0, 0, 1, ok], [3, 3, 5, ok]]), { box, sense: 'max' }));
     expect(s.basins[0].f).toBe(5);
     expect(s.basins.map((b) => b.global)).toEqual([true, false]);
   });

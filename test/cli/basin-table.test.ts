@@ -4,7 +4,7 @@ import { basinTable } from '../../src/cli/basin-table.ts';
 
 const summary = (counts: BasinSummary['counts']): BasinSummary => ({
   n: counts.converged + counts.maxiter + counts.diverged + counts.interrupted, d: 2, sense: 'min',
-  basins: [], assignment: new Int32Array(0), counts, tolerances: { distance: 1e-3, fTie: 1e-6 },
+  basins: [], outcome: new Int32Array(0), counts, tolerances: { distance: 1e-3, fTie: 1e-6 },
 });
 
 describe('the basin table when no start converged', () => {

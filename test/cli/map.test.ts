@@ -33,7 +33,7 @@ describe('basinmap map on the command line', () => {
   it('loads a user module that exports an objective built from tfjs ops', () => {
     const dir = tmp();
     const mod = join(dir, 'bowl.ts');
-    const tfPath = new URL('../../src/tf.ts', import.meta.url).pathname;
+    const tfPath = new URL('../../core/tf.ts', import.meta.url).pathname;
     writeFileSync(mod, `import { tf } from '${tfPath}';\nexport default { name: 'bowl', dim: 2, box: [[-1, 1], [-2, 2]], f: (x: any) => tf.sum(tf.square(tf.sub(x, 0.5)), 1) };\n`);
     const r = runCli(['map', '--objective', mod, '--grid', '10', '--backend', 'cpu', '--json']);
     expect(r.stderr).toBe('');

@@ -4,6 +4,7 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { tracePaths } from '../../src/descent/trace.ts';
 import { himmelblau } from '../../src/objectives/library/himmelblau.ts';
 import { poly1d } from '../../src/objectives/library/poly1d.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
 import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { tracePng } from '../../src/plot/trace-picture.ts';
 import { traceRange } from '../../src/plot/trace-plot.ts';
@@ -16,8 +17,8 @@ beforeAll(async () => {
 
 describe('trace picture', () => {
   it('draws 1-D and 2-D paths at the requested size', async () => {
-    const one = await tracePaths(poly1d.f, [[2], [-2]], 1, gd, 100);
-    const two = await tracePaths(himmelblau.f, [[0, 0], [-1, -1]], 2, gd, 100);
+    const one = await tracePaths(poly1d, [[2], [-2]], { ...DESCENT_DEFAULTS, optimizer: gd, box: poly1d.box(1), maxIter: 100, sense: 'min' });
+    const two = await tracePaths(himmelblau, [[0, 0], [-1, -1]], { ...DESCENT_DEFAULTS, optimizer: gd, box: himmelblau.box(2), maxIter: 100, sense: 'min' });
     for (const [objective, paths, size] of [[poly1d, one, { width: 640, height: 420 }], [himmelblau, two, { width: 700, height: 560 }]] as const) {
       const png = await tracePng({ objective, box: objective.box(objective.defaultDim), paths, optimizer: gd, iters: 100, size });
       const image = await loadImage(Buffer.from(png));

@@ -66,15 +66,23 @@ export function exprToTfjs(expr: Expr): ObjectiveFn {
     });
 }
 
-function evaluate(e: Expr, x: Tensor2D, memo: Map<Expr, Tensor>): Tensor {
+function evaluate(e: Expr, x: Tensor2D, memo: Map<Expr | string, Tensor>): Tensor {
   const known = memo.get(e);
   if (known) return known;
   let t: Tensor;
-  if (e.op === 'const') t = tf.scalar(e.value);
-  else if (e.op === 'var') t = col(x, e.index);
+  // Equal leaves are one tensor: a formula's repeated x or 2 are separate IR nodes, and a slice
+  // (or a scalar upload) per occurrence would cost a kernel each time.
+  if (e.op === 'const') t = leaf(memo, `c${e.value}`, () => tf.scalar(e.value));
+  else if (e.op === 'var') t = leaf(memo, `x${e.index}`, () => col(x, e.index));
   else if ('arg' in e) t = UNARY[e.op](evaluate(e.arg, x, memo));
   else t = BINARY[e.op](evaluate(e.left, x, memo), evaluate(e.right, x, memo));
   memo.set(e, t);
+  return t;
+}
+
+function leaf(memo: Map<Expr | string, Tensor>, key: string, make: () => Tensor): Tensor {
+  let t = memo.get(key);
+  if (!t) memo.set(key, (t = make()));
   return t;
 }
 

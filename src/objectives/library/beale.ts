@@ -1,12 +1,11 @@
-import { tf, type Tensor } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Beale: f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)².
  * One minimum, f = 0 at (3, 0.5), and two saddles in [−4.5, 4.5]².
  */
-export const beale: Objective = {
+export const beale: Objective = derivedF({
   name: 'beale',
   title: 'Beale',
   formula: '(1.5 - x + x y)^2 + (2.25 - x + x y^2)^2 + (2.625 - x + x y^3)^2',
@@ -14,13 +13,6 @@ export const beale: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-4.5, 4.5], [-4.5, 4.5]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const y2 = tf.square(y);
-      const term = (c: number, yk: Tensor) => tf.square(tf.add(tf.sub(c, x), tf.mul(x, yk)));
-      return tf.add(tf.add(term(1.5, y), term(2.25, y2)), term(2.625, tf.mul(y2, y)));
-    }),
   // Stationary points re-derived at 30 digits by dense multistart and root finding, classified by
   // the Hessian's eigenvalues (project reference set, after Jamil & Yang 2013).
   known: () => [
@@ -32,4 +24,4 @@ export const beale: Objective = {
   notes:
     'f is constant (14.203125) along the whole line x = 0, where ∂f/∂y vanishes; the saddle (0, 1) lies on it. ' +
     'No one setting converges from most of the box (measured on a 50 × 50 grid: gd lr 0.01 diverges from 65 %; adam lr 0.3 converges 76 % within 20 000 iterations), so none is suggested.',
-};
+});

@@ -1,12 +1,11 @@
-import { tf } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Booth: f(x, y) = (x + 2y − 7)² + (2x + y − 5)².
  * A convex quadratic: its one stationary point is the global minimum, f = 0 at (1, 3).
  */
-export const booth: Objective = {
+export const booth: Objective = derivedF({
   name: 'booth',
   title: 'Booth',
   formula: '(x + 2 y - 7)^2 + (2 x + y - 5)^2',
@@ -14,14 +13,7 @@ export const booth: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-10, 10], [-10, 10]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const a = tf.sub(tf.add(x, tf.mul(2, y)), 7);
-      const b = tf.sub(tf.add(tf.mul(2, x), y), 5);
-      return tf.add(tf.square(a), tf.square(b));
-    }),
   // Project reference set (re-derived at 30 digits), after Jamil & Yang 2013.
   known: () => [{ kind: 'minimum', x: [1, 3], f: 0, global: true }],
   source: 'Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
-};
+});

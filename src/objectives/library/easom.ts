@@ -1,12 +1,11 @@
-import { tf, type Tensor1D } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Easom: f(x, y) = −cos x cos y exp(−((x − π)² + (y − π)²)).
  * One deep, narrow well, f = −1 at (π, π), in a box that is flat almost everywhere else.
  */
-export const easom: Objective = {
+export const easom: Objective = derivedF({
   name: 'easom',
   title: 'Easom',
   formula: '-cos(x) cos(y) exp(-((x - pi)^2 + (y - pi)^2))',
@@ -14,12 +13,6 @@ export const easom: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-100, 100], [-100, 100]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const r2 = tf.add(tf.square(tf.sub(x, Math.PI)), tf.square(tf.sub(y, Math.PI)));
-      return tf.neg(tf.mul(tf.mul(tf.cos(x), tf.cos(y)), tf.exp(tf.neg(r2)))) as Tensor1D;
-    }),
   // f = −h(x) h(y) with h(t) = cos t exp(−(t − π)²), so its minima pair up stationary points of h
   // of the same sign. Next to the well, h peaks at t = 1.30499545... and 2π − 1.30499545...; those
   // four minima were found here by bracketed root finding at 40 digits (Hessian eigenvalues
@@ -34,4 +27,4 @@ export const easom: Objective = {
   source: 'Easom (1990); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; f* re-derived at 30 digits; local minima computed here at 40 digits',
   notes:
     'Plateau: about 1 in 1,600 grid starts reaches the well. Farther than about 10 from (π, π), exp(−r²) underflows float32: f and its gradient are exactly 0 there and descents never move.',
-};
+});

@@ -1,12 +1,11 @@
-import { tf } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Himmelblau's function: f(x, y) = (x² + y − 11)² + (x + y² − 7)².
  * Four global minima with f = 0, four saddles and one local maximum in [−5, 5]².
  */
-export const himmelblau: Objective = {
+export const himmelblau: Objective = derivedF({
   name: 'himmelblau',
   title: 'Himmelblau',
   formula: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
@@ -14,13 +13,6 @@ export const himmelblau: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-5, 5], [-5, 5]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const a = tf.sub(tf.add(tf.square(x), y), 11);
-      const b = tf.sub(tf.add(x, tf.square(y)), 7);
-      return tf.add(tf.square(a), tf.square(b));
-    }),
   // Stationary points re-derived at 30 digits by dense multistart and root finding, classified by
   // the Hessian's eigenvalues (project reference set, after Himmelblau 1972 and Jamil & Yang 2013).
   known: () => [
@@ -35,4 +27,4 @@ export const himmelblau: Objective = {
     { kind: 'maximum', x: [-0.2708445906673, -0.92303855648], f: 181.6165215225827 },
   ],
   source: 'Himmelblau, Applied Nonlinear Programming (1972); Jamil & Yang (2013) f85; stationary points re-derived at 30 digits',
-};
+});

@@ -1,12 +1,11 @@
-import { tf } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Six-hump camel: f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (4y² − 4)y².
  * Six minima (two global, f ≈ −1.0316), six saddles and two maxima in [−3, 3] × [−2, 2].
  */
-export const sixHumpCamel: Objective = {
+export const sixHumpCamel: Objective = derivedF({
   name: 'six-hump-camel',
   title: 'Six-hump camel',
   formula: '(4 - 2.1 x^2 + x^4/3) x^2 + x y + (4 y^2 - 4) y^2',
@@ -14,15 +13,6 @@ export const sixHumpCamel: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-3, 3], [-2, 2]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const x2 = tf.square(x);
-      const y2 = tf.square(y);
-      const a = tf.mul(tf.add(tf.sub(4, tf.mul(2.1, x2)), tf.div(tf.square(x2), 3)), x2);
-      const b = tf.mul(tf.sub(tf.mul(4, y2), 4), y2);
-      return tf.add(tf.add(a, tf.mul(x, y)), b);
-    }),
   // Stationary points re-derived at 30 digits by dense multistart and root finding, classified by
   // the Hessian's eigenvalues (project reference set, after Jamil & Yang 2013).
   known: () => [
@@ -44,4 +34,4 @@ export const sixHumpCamel: Objective = {
   ],
   source: 'Dixon & Szegő (1978); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points re-derived at 30 digits',
   notes: 'Around ±(1.4, 0.4) a minimum, two saddles and a maximum lie within 0.4 of each other in f; the two saddles differ by only 1.1e-4.',
-};
+});

@@ -1,12 +1,11 @@
-import { tf } from '../../../core/tf.ts';
 import type { Objective } from '../types.ts';
-import { col } from '../columns.ts';
+import { derivedF } from './from-expression.ts';
 
 /**
  * Three-hump camel: f(x, y) = 2x² − 1.05x⁴ + x⁶/6 + xy + y².
  * Global minimum f = 0 at (0, 0), two local minima and two saddles in [−5, 5]².
  */
-export const threeHumpCamel: Objective = {
+export const threeHumpCamel: Objective = derivedF({
   name: 'three-hump-camel',
   title: 'Three-hump camel',
   formula: '2 x^2 - 1.05 x^4 + x^6/6 + x y + y^2',
@@ -14,14 +13,6 @@ export const threeHumpCamel: Objective = {
   dim: 2,
   defaultDim: 2,
   box: () => [[-5, 5], [-5, 5]],
-  f: (xs) =>
-    tf.tidy(() => {
-      const [x, y] = [col(xs, 0), col(xs, 1)];
-      const x2 = tf.square(x);
-      const x4 = tf.square(x2);
-      const even = tf.add(tf.sub(tf.mul(2, x2), tf.mul(1.05, x4)), tf.div(tf.mul(x4, x2), 6));
-      return tf.add(tf.add(even, tf.mul(x, y)), tf.square(y));
-    }),
   // ∂f/∂y = 0 gives y = −x/2, then ∂f/∂x = x(x⁴ − 4.2x² + 3.5) = 0: x = 0 or x² = (4.2 ± √3.64)/2.
   // Values at 40 digits here, classified by the Hessian's eigenvalues.
   known: () => [
@@ -33,4 +24,4 @@ export const threeHumpCamel: Objective = {
   ],
   source: 'Jamil & Yang (2013); Surjanovic & Bingham, VLSE; stationary points computed here at 40 digits',
   suggested: { lr: 3e-3, maxIter: 3000, why: 'the x⁶ walls make lr 0.01 diverge from 20 % of the box; at lr 3e-3 every start of a 50 × 50 grid on the box converges within 2 600 iterations' },
-};
+});

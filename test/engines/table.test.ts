@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESCENT_DEFAULTS, type DescentOptions } from '../../core/options.ts';
+import { OPTIMIZER_NAMES, optimizerSpec, type OptimizerName } from '../../core/optimizers/index.ts';
+import { probeBackend, useBackend } from '../../src/backends/registry.ts';
+import type { BasinSummary } from '../../src/basins/types.ts';
+import { findEngine } from '../../src/engines/registry.ts';
+import { mapBasins } from '../../src/map.ts';
+import '../../src/node/register.ts';
+import { findLibraryFunction } from '../../src/objectives/library/index.ts';
+import { sampleStarts } from '../../src/starts/sample.ts';
+import { engineWanted } from '../support/engines.ts';
+
+/**
+ * Every optimizer × a few objectives × every engine here: the same basin summary. Each optimizer
+ * runs at settings where its starts converge on both functions. rmsprop and lion take steps of
+ * about lr whatever the gradient, so they circle a minimum at amplitude ~lr with ‖g‖ ~ λ·lr: they
+ * get gtol 0.05 / 0.1 and a clustering distance of 0.05 (their end points lie within ~gtol/λ_min
+ * ≈ 0.03 of the minimum).
+ */
+const SETTINGS: Record<OptimizerName, { lr: number; gtol: number; maxIter: number; cluster?: number }> = {
+  gd: { lr: 0.01, gtol: 1e-4, maxIter: 2000 },
+  momentum: { lr: 0.004, gtol: 1e-4, maxIter: 2000 },
+  nesterov: { lr: 0.004, gtol: 1e-4, maxIter: 2000 },
+  adam: { lr: 0.05, gtol: 1e-4, maxIter: 3000 },
+  rmsprop: { lr: 1e-3, gtol: 0.05, maxIter: 4000, cluster: 0.05 },
+  adagrad: { lr: 0.5, gtol: 1e-4, maxIter: 3000 },
+  nadam: { lr: 0.05, gtol: 1e-4, maxIter: 4000 },
+  lion: { lr: 1e-3, gtol: 0.1, maxIter: 6000, cluster: 0.05 },
+};
+const FUNCTIONS = ['himmelblau', 'six-hump-camel'];
+const GRID = 16;
+
+interface Variant { engine: string; dtype: 'float32' | 'float64'; backend: string; exact: boolean }
+/**
+ * tfjs (cpu backend, the rule tested every step) is the reference. The fused wasm kernel runs the
+ * same float32 operations: its summary must equal it exactly. float64, and WGSL (whose driver may
+ * fuse a·b + c into one rounding), follow slightly different trajectories: a start on a basin
+ * boundary may go the other way, so their counts may differ by up to 2% of the starts.
+ */
+const VARIANTS: Variant[] = [
+  { engine: 'fused-cpu', dtype: 'float32', backend: 'cpu', exact: true },
+  { engine: 'fused-cpu', dtype: 'float64', backend: 'cpu', exact: false },
+  { engine: 'native', dtype: 'float32', backend: 'cpu', exact: true },
+  { engine: 'native', dtype: 'float64', backend: 'cpu', exact: false },
+  { engine: 'fused-webgpu', dtype: 'float32', backend: 'webgpu', exact: false },
+];
+
+const webgpu = await probeBackend('webgpu');
+function skipReason(v: Variant): string | undefined {
+  if (!findEngine(v.engine)) return `${v.engine} is not registered here`;
+  if (!engineWanted(v.engine)) return `BASINMAP_TEST_BACKENDS leaves ${v.engine} out`;
+  if (v.backend === 'webgpu' && !webgpu.available) return `webgpu unavailable: ${webgpu.reason}`;
+  return undefined;
+}
+
+function descent(name: OptimizerName, box: Array<[number, number]>): DescentOptions {
+  const s = SETTINGS[name];
+  return { ...DESCENT_DEFAULTS, optimizer: optimizerSpec(name, { lr: s.lr }), box, sense: 'min', gtol: s.gtol, maxIter: s.maxIter };
+}
+
+const shape = (s: BasinSummary) => s.basins.map((b) => [b.kind, b.global]);
+
+describe.each(FUNCTIONS)('every optimizer and engine on %s: the same basin summary', (fn) => {
+  const o = findLibraryFunction(fn)!;
+  const box = o.box(2);
+  const starts = sampleStarts({ sampler: 'grid', gridCounts: [GRID] }, box);
+  const reference = new Map<OptimizerName, BasinSummary>();
+  beforeAll(async () => {
+    await useBackend('cpu');
+    for (const name of OPTIMIZER_NAMES) {
+      const r = await mapBasins({ objective: o, starts, descent: descent(name, box), engine: 'tfjs', control: { checkEvery: 1 }, clusterDistance: SETTINGS[name].cluster });
+      reference.set(name, r.summary);
+    }
+  });
+
+  it.each(OPTIMIZER_NAMES)('%s converges from every start on the tfjs engine, to true minima only', (name) => {
+    const s = reference.get(name)!;
+    expect(s.counts.converged).toBe(GRID * GRID);
+    expect(new Set(s.basins.map((b) => b.kind))).toEqual(new Set(['minimum']));
+  });
+
+  for (const v of VARIANTS) {
+    const why = skipReason(v);
+    if (why) console.warn(`[skip] ${fn}, ${v.engine} ${v.dtype}: ${why}`);
+    it.skipIf(why !== undefined).each(OPTIMIZER_NAMES)(`%s on ${v.engine}, ${v.dtype}`, async (name) => {
+      await useBackend(v.backend);
+      const r = await mapBasins({ objective: o, starts, descent: descent(name, box), engine: v.engine, dtype: v.dtype, clusterDistance: SETTINGS[name].cluster });
+      const ref = reference.get(name)!;
+      expect(r.engine.name).toBe(v.engine);
+      expect(shape(r.summary)).toEqual(shape(ref));
+      const counts = r.summary.basins.map((b) => b.count);
+      const refCounts = ref.basins.map((b) => b.count);
+      if (v.exact) expect(counts).toEqual(refCounts);
+      else counts.forEach((c, k) => expect(Math.abs(c - refCounts[k])).toBeLessThanOrEqual(Math.ceil(0.02 * GRID * GRID)));
+      // Same minima: within the clustering distance of the reference's points.
+      r.summary.basins.forEach((b, k) => b.x.forEach((v2, j) => expect(Math.abs(v2 - ref.basins[k].x[j])).toBeLessThanOrEqual(r.summary.tolerances.distance)));
+      if (v.backend !== 'cpu') await useBackend('cpu');
+    });
+  }
+});
