@@ -10,7 +10,7 @@ import { compileWebGPURunner } from './webgpu/runner.ts';
 export { FusedCompileError, type FusedRunner } from './fused.ts';
 export type { EngineOptions, Evaluation, FusedDtype, FusedTarget } from './types.ts';
 export type { TensorResults } from './webgpu/engine.ts';
-export { closeCpuPool } from './cpu/pool.ts';
+export { closeCpuPool } from './cpu/runtime/pool.ts';
 
 export interface CompileOptions {
   target: FusedTarget;

@@ -2,7 +2,8 @@ import type { DescentOptions } from '../../core/options.ts';
 import type { Expr } from '../../core/expression.ts';
 import { FusedCompileError, tapeFor, type FusedRunner } from '../fused.ts';
 import type { FusedDtype } from '../types.ts';
-import { compileCpu, evaluateCpu, runCpu } from './engine.ts';
+import { compileCpu } from './codegen/compile.ts';
+import { evaluateCpu, runCpu } from './runtime/run.ts';
 
 /**
  * The fused CPU kernel for `expr` (d variables) and the descent options: f and ∇f, the optimizer

@@ -11,4 +11,6 @@ export const fusedWebgpuEngine = fusedEngine({
     : dtype !== 'float32' ? 'float64 runs on the CPU engines only (WGSL has no float64): drop --backend webgpu'
     : undefined,
   compile: (expr, d, opts) => compileWebGPURunner(expr, d, opts),
+  // Whether a WebGPU adapter exists is the webgpu backend's question (`basinmap backends`).
+  status: async () => ({ available: true, describe: 'runs where the webgpu tfjs backend does: add --backend webgpu' }),
 });

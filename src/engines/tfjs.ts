@@ -23,6 +23,7 @@ import { EngineRefusal, type ChunkControl, type Compiled, type Engine, type Prob
 export const tfjsEngine: Engine = {
   name: 'tfjs',
   title: 'tfjs op by op on the active backend (any objective, float32)',
+  status: async () => ({ available: true, describe: 'on any tfjs backend: see `basinmap backends`' }),
   async compile(problem: Problem): Promise<Compiled> {
     if (problem.dtype !== 'float32') throw new EngineRefusal('tfjs computes in float32 only');
     const plan = rulePlan(problem.descent, 'float32');

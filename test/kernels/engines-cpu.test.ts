@@ -6,8 +6,9 @@ import { STATUS, statusName } from '../../core/status.ts';
 import { parseExpression } from '../../src/objectives/expression/parse.ts';
 import type { OptimizerName } from '../../core/optimizers/index.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
-import { compileCpu, runCpu } from '../../kernels/cpu/engine.ts';
-import { closeCpuPool } from '../../kernels/cpu/pool.ts';
+import { compileCpu } from '../../kernels/cpu/codegen/compile.ts';
+import { runCpu } from '../../kernels/cpu/runtime/run.ts';
+import { closeCpuPool } from '../../kernels/cpu/runtime/pool.ts';
 import { compareRuns } from './support/compare.ts';
 import { descentOptions, runReference } from './support/oracle.ts';
 

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { useBackend } from '../../src/backends/registry.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
-import { compileCpu, evaluateCpu } from '../../kernels/cpu/engine.ts';
+import { compileCpu } from '../../kernels/cpu/codegen/compile.ts';
+import { evaluateCpu } from '../../kernels/cpu/runtime/run.ts';
 import { evaluateWebGPU } from '../../kernels/webgpu/engine.ts';
 import { libraryCases, NAMED, pointsIn, randomCases, show } from './support/expressions.ts';
 import { descentOptions, tfValueAndGrad } from './support/oracle.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mathModule, type MathFn } from '../../kernels/cpu/math-module.ts';
+import { mathModule, type MathFn } from '../../kernels/cpu/codegen/math-module.ts';
 import { rng, ulpError } from './support/ulp.ts';
 
 /**

@@ -1,54 +1,14 @@
 import { availableParallelism } from 'node:os';
-import type { DescentOptions } from '../../core/options.ts';
-import type { StartResults } from '../../core/results.ts';
-import type { Tape } from '../ad/tape.ts';
-import { checkOptions } from '../../core/options.ts';
-import { makeOptimizer, stateCount } from '../../core/optimizers/index.ts';
-import { scalarTable } from '../record.ts';
-import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
-import type { Layout } from './layout.ts';
-import { WASM_IMPORTS } from './emit.ts';
+import type { StartResults } from '../../../core/results.ts';
+import { makeOptimizer } from '../../../core/optimizers/index.ts';
+import { scalarTable } from '../../record.ts';
+import type { EngineOptions, Evaluation, FusedDtype } from '../../types.ts';
+import { WASM_IMPORTS } from '../imports.ts';
 import { cpuPool } from './pool.ts';
-import { buildStepModule } from './step-module.ts';
+import type { CpuKernel } from '../codegen/compile.ts';
 
-export interface CpuKernel {
-  tape: Tape;
-  opts: DescentOptions;
-  dtype: FusedDtype;
-  layout: Layout;
-  module: WebAssembly.Module;
-  /** Identifies the kernel in the workers' instance cache. */
-  key: string;
-}
-
-/** Vectors per group for small problems: four in flight hide the latency of long dependency chains (sin/cos, divisions); measured 15-25% faster than two on Rastrigin and Ackley (float32, gd and adam). */
-export const DEFAULT_UNROLL = 4;
-
-/**
- * Vectors per group for d coordinates and nState optimizer state vectors: a group keeps
- * unroll × d × (1 + nState) vectors live across the step loop, and once those overflow the 16
- * xmm registers by far, spills cost more than the extra chains hide. Measured (float32, 2-core
- * EPYC, the best unroll against 4): 6 live vectors or fewer, 4 (Rastrigin 2-D gd, Himmelblau and
- * Ackley 2-D adam); 7 to 48, 2 (Levy 8-D gd ×1.6, Styblinski-Tang 36-D gd ×1.9, Rosenbrock 16-D
- * adam ×1.5; at worst 0.9× 4, on Rosenbrock 10-D adam and Styblinski-Tang 12-D gd); beyond, 1
- * (Styblinski-Tang 50-D momentum ×2.1).
- */
-export function defaultUnroll(d: number, nState: number): number {
-  const live = d * (1 + nState);
-  return live <= 6 ? DEFAULT_UNROLL : live <= 48 ? 2 : 1;
-}
 /** Iterations per wasm call: long enough to amortise the call, short enough to stop soon once a block is done. */
 export const DEFAULT_STEPS_PER_CALL = 256;
-
-let counter = 0;
-
-/** Builds the SIMD kernel for one expression and one set of descent options. */
-export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = defaultUnroll(tape.d, stateCount(makeOptimizer(opts.optimizer)))): Promise<CpuKernel> {
-  checkOptions(opts, tape.d);
-  const { bytes, layout } = buildStepModule(tape, opts, dtype, unroll);
-  const module = await WebAssembly.compile(bytes);
-  return { tape, opts, dtype, layout, module, key: `k${process.pid}-${counter++}` };
-}
 
 /** Runs every start on all cores: blocks of starts go to a pool of worker threads. */
 export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: EngineOptions = {}): Promise<StartResults> {

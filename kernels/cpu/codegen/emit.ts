@@ -1,5 +1,6 @@
 import binaryen from 'binaryen';
 import { ConstPool } from './const-pool.ts';
+export { WASM_IMPORTS } from '../imports.ts';
 
 /**
  * Internal name of the one memory. Loads name it explicitly because the memory itself is only
@@ -7,12 +8,6 @@ import { ConstPool } from './const-pool.ts';
  */
 export const MEMORY = 'mem';
 
-/**
- * What every generated module imports: Math.sin and Math.cos, the slow path of sin/cos for
- * arguments beyond the vector range reduction (vmath/trig.ts). Unused imports are dropped by
- * the optimizer, so passing these to a module that needs none is harmless.
- */
-export const WASM_IMPORTS = { math: { sin: Math.sin, cos: Math.cos } };
 
 /** A fresh module with SIMD enabled, and the constant pool its functions will share. */
 export function newModule(): { m: binaryen.Module; pool: ConstPool } {

@@ -1,15 +1,15 @@
 import binaryen from 'binaryen';
-import type { DescentOptions } from '../../core/options.ts';
-import { RUNNING, STATUS } from '../../core/status.ts';
-import type { Tape } from '../ad/tape.ts';
-import type { FusedDtype } from '../types.ts';
+import type { DescentOptions } from '../../../core/options.ts';
+import { RUNNING, STATUS } from '../../../core/status.ts';
+import type { Tape } from '../../ad/tape.ts';
+import type { FusedDtype } from '../../types.ts';
 import { Body } from './body.ts';
 import type { ConstPool } from './const-pool.ts';
 import { finishModule, MEMORY, newModule } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
-import { fieldOffset, makeLayout, type Layout } from './layout.ts';
-import { finishStatusLanes, range, stepPlan, stepTestLanes, type StepPlan } from '../codegen/step.ts';
-import { emitTape, tapeEmitter } from '../codegen/tape.ts';
+import { fieldOffset, makeLayout, type Layout } from '../layout.ts';
+import { finishStatusLanes, range, stepPlan, stepTestLanes, type StepPlan } from '../../codegen/step.ts';
+import { emitTape, tapeEmitter } from '../../codegen/tape.ts';
 
 export interface StepModule {
   bytes: Uint8Array<ArrayBuffer>;

@@ -1,10 +1,10 @@
 import binaryen from 'binaryen';
-import type { FusedDtype } from '../types.ts';
-import type { V, VecOps } from '../vector-ops.ts';
+import type { FusedDtype } from '../../types.ts';
+import type { V, VecOps } from '../../vector-ops.ts';
 import type { Body, E } from './body.ts';
 import { MEMORY } from './emit.ts';
-import { expLanes } from '../vmath/exp.ts';
-import { logLanes } from '../vmath/log.ts';
+import { expLanes } from '../../vmath/exp.ts';
+import { logLanes } from '../../vmath/log.ts';
 
 export type { V };
 

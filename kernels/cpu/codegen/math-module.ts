@@ -1,9 +1,9 @@
 import binaryen from 'binaryen';
-import type { FusedDtype } from '../types.ts';
+import type { FusedDtype } from '../../types.ts';
 import { Body } from './body.ts';
 import { finishModule, MEMORY, newModule, WASM_IMPORTS } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
-import { atan2Lanes, powLanes, sinLanes, UNARY_MATH } from '../vmath/index.ts';
+import { atan2Lanes, powLanes, sinLanes, UNARY_MATH } from '../../vmath/index.ts';
 
 /** sinOnly: the sine-only kernel the step code uses where a tape needs no cosine (vmath/trig.ts). */
 export type MathFn = keyof typeof UNARY_MATH | 'atan2' | 'pow' | 'sinOnly';

@@ -1,4 +1,4 @@
-import { RUNNING, STATUS } from '../../core/status.ts';
+import { RUNNING, STATUS } from '../../../core/status.ts';
 
 /**
  * The CPU worker, as source text for `new Worker(code, { eval: true })`: plain JavaScript, so it
