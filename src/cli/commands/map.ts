@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { probeBackend, defaultBackend, useBackend } from '../../backends/registry.ts';
 import { matchKnown } from '../../basins/match-known.ts';
 import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/run.ts';
 import { UserError } from '../../errors.ts';
-import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
+import { openRunDir } from '../../io/run-dir.ts';
 import { writeStartFiles } from '../../io/start-files.ts';
 import { summaryDocument } from '../../io/summary-json.ts';
 import { mapBasins } from '../../map.ts';
@@ -15,7 +14,8 @@ import { basinMapPng } from '../../plot/map-picture.ts';
 import { planeOf } from '../../plot/plane.ts';
 import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
-import { interruptOnSigint } from '../interrupt.ts';
+import { commandLine } from '../format.ts';
+import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
 import { descentFromArgs, descentOptions, suggestionLine, withSuggestion, type DescentArgs } from '../options/descent.ts';
@@ -77,60 +77,75 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const starts = slice?.starts ?? (await makeStartSet(spec, box));
     if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
     const formats = startFormats(a.format);
-    if (a.out) prepareOutputDir(a.out);
-
-    const backend = a.backend ?? (await defaultBackend());
-    await useBackend(backend);
-    const probe = await probeBackend(backend);
-    const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
-    // Loaded here, not at the top: the kernel compiler is heavy and other commands never need it.
-    const { chooseEngine, describeEngine, engineRecord } = await import('../../engines/choose.ts');
-    const engine = await chooseEngine(objective, d, descent, { engine: a.engine, dtype: a.dtype, backend });
-    // The fused WGSL engine slices big batches itself; the tfjs path binds each [rows, d] tensor whole.
-    if (backend === 'webgpu' && engine.kind === 'tfjs') {
-      const { chunkTooBig, webgpuBindingLimit } = await import('../../backends/webgpu.ts');
-      const problem = chunkTooBig(Math.min(control.chunkRows, starts.n), d, webgpuBindingLimit());
-      if (problem) throw new UserError(problem);
+    // Takes the lock beside --out, which proves it writable before the long part; creates nothing
+    // else until there is something to write. close() in the finally undoes it on any error.
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    const run = a.out === undefined ? undefined : openRunDir(a.out, { command: commandLine(), onNote: (line) => say(`note: ${line}`) });
+    let stop: ReturnType<typeof gracefulStop> | undefined;
+    try {
+      const backend = a.backend ?? (await defaultBackend());
+      await useBackend(backend);
+      const probe = await probeBackend(backend);
+      const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
+      // Loaded here, not at the top: the kernel compiler is heavy and other commands never need it.
+      const { chooseEngine, describeEngine, engineRecord } = await import('../../engines/choose.ts');
+      const engine = await chooseEngine(objective, d, descent, { engine: a.engine, dtype: a.dtype, backend });
+      // The fused WGSL engine slices big batches itself; the tfjs path binds each [rows, d] tensor whole.
+      if (backend === 'webgpu' && engine.kind === 'tfjs') {
+        const { chunkTooBig, webgpuBindingLimit } = await import('../../backends/webgpu.ts');
+        const problem = chunkTooBig(Math.min(control.chunkRows, starts.n), d, webgpuBindingLimit());
+        if (problem) throw new UserError(problem);
+      }
+      const progress = progressReporter({ quiet: a.quiet || a.json });
+      // From here the first Ctrl-C (or SIGTERM) stops the sweep and the results so far are
+      // written, marked partial; a second one quits, leaving --out as it was. Before here a
+      // signal quits at once: there is nothing to save yet.
+      stop = gracefulStop((line) => process.stderr.write(`\n${line}\n`));
+      const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: stop.signal }, clusterDistance: a.clusterTol, engine });
+      progress.done();
+      const partial = stop.signal.aborted;
+      const known = matchKnown(result.summary.basins, objective.known(d), result.summary.tolerances.distance);
+      const doc = summaryDocument(result.summary, {
+        objective, d, box, descent, control,
+        starts: { describe: starts.describe, spec },
+        backend: { name: backend, probe },
+        engine: engineRecord(engine),
+        seconds: result.seconds,
+        known,
+        partial,
+        config: resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
+      });
+      let written: string[] = [];
+      if (run) {
+        stop.writing(run.path);
+        if (partial) say(`writing the results so far to ${run.path} (Ctrl-C again abandons them and leaves ${run.path} as it was)`);
+        else if (!(a.quiet || a.json)) say(`writing the results to ${run.path}`);
+        const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
+        if (a.png && plane) await run.write('basin-map.png', await basinMapPng({ objective, result, plane, descent, starts: starts.describe, size: pngSize }));
+        await writeStartFiles(run, formats, result.results, result.summary.assignment);
+        await run.write('summary.json', JSON.stringify(doc, null, 2) + '\n');
+        written = run.commit({ partial });
+      }
+      // The conventional status of a program stopped by a signal (130 Ctrl-C, 143 SIGTERM), now
+      // that what it had is safe.
+      if (stop.exitCode) process.exitCode = stop.exitCode;
+      if (a.json) {
+        process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+        return;
+      }
+      const o = descent.optimizer;
+      process.stdout.write(
+        `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
+          `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n` +
+          `engine ${describeEngine(engine)}\n` +
+          suggestionLine(objective, settled) +
+          '\n' +
+          basinTable(result.summary, known) + '\n' +
+          (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+      );
+    } finally {
+      stop?.dispose();
+      run?.close();
     }
-    const progress = progressReporter({ quiet: a.quiet || a.json });
-    const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
-    const result = await mapBasins({ objective, starts, descent, control: { ...control, onProgress: progress.onProgress, signal: interrupt.signal }, clusterDistance: a.clusterTol, engine })
-      .finally(() => interrupt.dispose());
-    progress.done();
-    const partial = interrupt.signal.aborted;
-    // Conventional exit status of a program stopped by SIGINT, once the partial results are safe.
-    if (partial) process.exitCode = 130;
-
-    const known = matchKnown(result.summary.basins, objective.known(d), result.summary.tolerances.distance);
-    const doc = summaryDocument(result.summary, {
-      objective, d, box, descent, control,
-      starts: { describe: starts.describe, spec },
-      backend: { name: backend, probe },
-      engine: engineRecord(engine),
-      seconds: result.seconds,
-      known,
-      partial,
-      config: resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
-    });
-    const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
-    const png = a.out && a.png && plane ? join(a.out, 'basin-map.png') : undefined;
-    if (png) writeFileAtomic(png, await basinMapPng({ objective, result, plane: plane!, descent, starts: starts.describe, size: pngSize }));
-    // summary.json goes last: its presence says the per-start files are complete.
-    const written = a.out ? [...(await writeStartFiles(a.out, formats, result.results, result.summary.assignment)), ...(png ? [png] : []), join(a.out, 'summary.json')] : [];
-    if (a.out) writeFileAtomic(join(a.out, 'summary.json'), JSON.stringify(doc, null, 2) + '\n');
-    if (a.json) {
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
-      return;
-    }
-    const o = descent.optimizer;
-    process.stdout.write(
-      `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
-        `backend ${backend}; ${result.seconds.descent.toFixed(2)} s${partial ? '; PARTIAL: interrupted' : ''}\n` +
-        `engine ${describeEngine(engine)}\n` +
-        suggestionLine(objective, settled) +
-        '\n' +
-        basinTable(result.summary, known) + '\n' +
-        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
-    );
   },
 };
