@@ -20,4 +20,7 @@ export { summarize } from './basins/summarize.ts';
 export { classifyBasins } from './basins/classify.ts';
 export type { Basin, BasinSummary } from './basins/types.ts';
 export { BACKENDS, backendNames, defaultBackend, probeBackend, useBackend } from './backends/registry.ts';
-export { UserError } from './errors.ts';
+export { BusyError, EXIT, IoError, UserError } from './errors.ts';
+export { openRunDir, type RunDir, type RunDirOptions } from './io/run-dir.ts';
+export { writeFileAtomic } from './io/atomic.ts';
+export { proveWritableFile } from './io/destination.ts';

@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, isUserError } from '../errors.ts';
-import { escapedFsError } from '../io/fs-errors.ts';
+import { errnoCode, escapedFsError } from '../io/fs-errors.ts';
 import { commands } from './commands/index.ts';
 import { installSignalPolicy } from './signals.ts';
 
@@ -16,6 +16,8 @@ export async function main(argv: string[]): Promise<number> {
   installSignalPolicy();
   // Errors thrown outside the command's promise chain (a callback, a stream) end here too.
   const fatal = (e: unknown) => {
+    // The reader of stdout went away (| head): nothing is wrong, and there is no one to tell.
+    if (errnoCode(e) === 'EPIPE') process.exit();
     process.exitCode = report(e, debug);
     process.exit();
   };
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an unexpected error (also BASINMAP_DEBUG=1)' })
     .help()
     .version()
+    .epilogue('Exit status: 0 done, 2 bad input, 70 unexpected error (a bug), 74 a read or write refused (disk full, read-only, permissions), 75 --out in use by another run, 130/143 stopped by Ctrl-C/SIGTERM after writing the results so far.')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;

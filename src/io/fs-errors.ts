@@ -58,11 +58,11 @@ export function fsError(e: unknown, where: FsWhere): unknown {
 
 /** An errno-carrying error that escaped every command (any syscall, any path) as one line. */
 export function escapedFsError(e: unknown): UserError | undefined {
-  const code = errnoCode(e);
-  if (!code) return undefined;
   const err = e as NodeJS.ErrnoException;
+  // Only file-system errors carry a path; an errno without one (a socket, a pipe) is no one-liner.
+  if (!errnoCode(e) || typeof err.path !== 'string') return undefined;
   const doing = { open: 'opening', read: 'reading', write: 'writing', mkdir: 'creating', rename: 'renaming', unlink: 'removing', scandir: 'listing' }[err.syscall ?? ''] ?? 'using';
-  const mapped = fsError(e, { path: err.path ?? '(no path)', doing });
+  const mapped = fsError(e, { path: err.path, doing });
   return mapped instanceof UserError ? mapped : undefined;
 }
 

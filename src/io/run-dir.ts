@@ -171,7 +171,10 @@ export function openRunDir(out: string, opts: RunDirOptions = {}): RunDir {
     abs = realDirectoryPath(out, option);
     const { existing, missing } = nearestExisting(abs);
     if (missing.length === 0) {
-      if (!statSync(abs).isDirectory()) throw new UserError(`${option} ${shortPath(out)} is a file: give a directory (it is created, or replaced with this run's files)`);
+      const st = statSync(abs);
+      if (!st.isDirectory()) throw new UserError(`${option} ${shortPath(out)} is a file: give a directory (it is created, or replaced with this run's files)`);
+      // A mount point cannot be renamed, so it could not be replaced at the end: say so now.
+      if (st.dev !== statSync(dirname(abs)).dev) throw new UserError(`${option} ${shortPath(out)} is a mount point, which a run cannot replace: give a directory inside it, e.g. ${option} ${join(out, 'run')}`);
       const foreign = foreignEntries(abs);
       if (foreign.length > 0) {
         const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');

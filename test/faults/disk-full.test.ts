@@ -28,6 +28,13 @@ describe.skipIf(!!skip)(`a 1 MiB disk that fills up mid-write${skip ? ` [skipped
     expect(readdirSync(dir)).toEqual(['run']);
   });
 
+  it('refuses the mount point itself as --out before any work: it could not be swapped out at the end', () => {
+    const r = runCli(['map', 'himmelblau', '--grid', '5', '--backend', 'cpu', '--out', dir]);
+    expect(r.status).toBe(2);
+    expect(oneErrorLine(r.stderr)).toBe(`basinmap: error: --out ${dir} is a mount point, which a run cannot replace: give a directory inside it, e.g. --out ${join(dir, 'run')}`);
+    expect(readdirSync(dir)).toEqual(['run']);
+  });
+
   it('fails trace --csv the same way, leaving no temporary file', () => {
     const { bavail, bsize } = statfsSync(dir);
     // All but 8 KiB; the CSV of 2,001 steps is about 60 KiB.

@@ -63,10 +63,9 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     proveWritableFile(a.png, '--png', 'trace.png');
     const run = a.out === undefined ? undefined : openRunDir(a.out, { command: commandLine(), onNote: (line) => process.stderr.write(`note: ${line}\n`) });
     const written: string[] = [];
-    let paths: TracePaths;
     try {
       await useBackend(a.backend);
-      paths = await tracePaths(objective.f, x0s, d, optimizer, a.iters, { gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' });
+      const paths = await tracePaths(objective.f, x0s, d, optimizer, a.iters, { gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' });
       const csv = a.csv !== undefined || run ? traceCsv(paths) : undefined;
       const png = a.png !== undefined || (run && d <= 2) ? await tracePng({ objective, box, paths, optimizer, iters: a.iters, size }) : undefined;
       if (a.csv !== undefined) (writeFileAtomic(a.csv, csv!, { option: '--csv' }), written.push(a.csv));
@@ -76,18 +75,17 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
         if (d <= 2) await run.write('trace.png', png!);
         written.push(...run.commit());
       }
+      process.stdout.write(
+        `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
+          suggestionLine(objective, settled) +
+          '\n' +
+          paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
+          (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
+          (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+      );
     } finally {
       run?.close();
     }
-
-    process.stdout.write(
-      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
-        suggestionLine(objective, settled) +
-        '\n' +
-        paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
-        (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
-        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
-    );
   },
 };
 
