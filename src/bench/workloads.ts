@@ -5,6 +5,7 @@ import { descend, fromArray, type StartRows } from '../descent/run.ts';
 import { DESCENT_DEFAULTS, type DescentOptions } from '../descent/options.ts';
 import { matchKnown } from '../basins/match-known.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { onExit } from '../io/exit-cleanup.ts';
 import { startsCsv } from '../io/starts-csv.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins } from '../map.ts';
@@ -122,6 +123,8 @@ export function himmelblauMap1000(): Workload {
             return { seconds: (performance.now() - t0) / 1000, pointIterations: sum(r.nit) };
           }
           const dir = mkdtempSync(join(tmpdir(), 'basinmap-bench-'));
+          // Ctrl-C exits without running finally blocks; the exit cleanup still runs.
+          const forget = onExit(() => rmSync(dir, { recursive: true, force: true }));
           try {
             const t0 = performance.now();
             const result = await mapBasins({ objective, starts, descent, control: { onProgress: hooks.onSample }, engine: fused });
@@ -146,6 +149,7 @@ export function himmelblauMap1000(): Workload {
               },
             };
           } finally {
+            forget();
             rmSync(dir, { recursive: true, force: true });
           }
         },
