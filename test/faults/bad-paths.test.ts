@@ -64,7 +64,8 @@ describe('paths that cannot work as given', () => {
   }
 });
 
-describe('an unexpected error (here, thrown by the objective)', () => {
+// 300 s: the --debug test runs the CLI twice, 45 s under load; the limit only catches a hang.
+describe('an unexpected error (here, thrown by the objective)', { timeout: 300_000 }, () => {
   const dir = tmp();
   const mod = join(dir, 'boom.ts');
   writeFileSync(mod, "export default { name: 'boom', dim: 2, box: [[-1, 1], [-1, 1]], f: () => { throw new Error('boom in f'); } };\n");

@@ -5,11 +5,13 @@ import { oneErrorLine, runCli } from '../support/cli.ts';
 import { mountTmpfs, type Tmpfs } from '../support/tmpfs.ts';
 import { snapshot } from './snapshot.ts';
 
+// Timeouts of 300 s: each test runs the CLI once or twice, which on a loaded 2-core machine
+// has taken 45 s; they only catch a hang.
 const disk = mountTmpfs('1m');
 const skip = 'reason' in disk ? disk.reason : undefined;
 if (skip) console.warn(`[skip] disk-full tests: ${skip}`);
 
-describe.skipIf(!!skip)(`a 1 MiB disk that fills up mid-write${skip ? ` [skipped: ${skip}]` : ''}`, () => {
+describe.skipIf(!!skip)(`a 1 MiB disk that fills up mid-write${skip ? ` [skipped: ${skip}]` : ''}`, { timeout: 300_000 }, () => {
   const { dir, unmount } = disk as Tmpfs;
   afterAll(() => unmount());
 

@@ -5,11 +5,13 @@ import { oneErrorLine, runCli } from '../support/cli.ts';
 import { mountTmpfs, type Tmpfs } from '../support/tmpfs.ts';
 import { snapshot } from './snapshot.ts';
 
+// Timeouts of 300 s: each test runs the CLI once or twice, which on a loaded 2-core machine
+// has taken 45 s; they only catch a hang.
 const disk = mountTmpfs('4m');
 const skip = 'reason' in disk ? disk.reason : undefined;
 if (skip) console.warn(`[skip] read-only file system tests: ${skip}`);
 
-describe.skipIf(!!skip)(`a read-only file system${skip ? ` [skipped: ${skip}]` : ''}`, () => {
+describe.skipIf(!!skip)(`a read-only file system${skip ? ` [skipped: ${skip}]` : ''}`, { timeout: 300_000 }, () => {
   const { dir, remount, unmount } = disk as Tmpfs;
   const run = join(dir, 'run');
   let before: Record<string, string>;
