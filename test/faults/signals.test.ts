@@ -1,11 +1,20 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SWEEP_RUNNING, runCli, startCli } from '../support/cli.ts';
 import { snapshot } from './snapshot.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'basinmap-signals-'));
+// Removed after the tests: they hold tens of MB of CSV.
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'basinmap-signals-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 // 300,000 starts: writing them (picture, 25 MB of CSV) takes seconds, time enough for a signal
 // sent the moment the CLI says it is writing to arrive while it still is.

@@ -1,10 +1,19 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SWEEP_RUNNING, oneErrorLine, runCli, startCli } from '../support/cli.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'basinmap-whole-'));
+// Removed after the tests: they hold tens of MB of CSV.
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'basinmap-whole-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A sweep that never ends by itself (no stopping test, 1e7 iterations): it runs until a signal. */
 const endless = (n: number) => ['map', 'rastrigin', '--sampler', 'uniform', '--n', String(n), '--lr', '1e-3', '--gtol', '0', '--xtol', '0', '--max-iter', '10000000', '--backend', 'cpu'];
