@@ -5,6 +5,7 @@ import { fromArray, runStarts, type StartRows } from '../descent/driver.ts';
 import { DESCENT_DEFAULTS, type DescentOptions } from '../../core/options.ts';
 import { matchKnown } from '../basins/match-known.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { onExit } from '../io/exit-cleanup.ts';
 import { startsCsv } from '../io/starts-csv.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins } from '../map.ts';
@@ -120,6 +121,8 @@ export function himmelblauMap1000(): Workload {
           }
           const compiled = await compiledFor(hooks.backend, descent.maxIter);
           const dir = mkdtempSync(join(tmpdir(), 'basinmap-bench-'));
+          // Ctrl-C exits without running finally blocks; the exit cleanup still runs.
+          const forget = onExit(() => rmSync(dir, { recursive: true, force: true }));
           try {
             const t0 = performance.now();
             const result = await mapBasins({ objective, starts, descent, control: { onProgress: hooks.onSample }, engine: { engine: compiled.engine, compiled, reason: 'bench row' } });
@@ -144,6 +147,7 @@ export function himmelblauMap1000(): Workload {
               },
             };
           } finally {
+            forget();
             rmSync(dir, { recursive: true, force: true });
           }
         },

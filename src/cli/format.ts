@@ -6,3 +6,8 @@ export function formatNumber(v: number): string {
   if (a >= 1e6 || a < 1e-4) return v.toExponential(4);
   return String(Number(v.toPrecision(6)));
 }
+
+/** This process's command line as the user typed it (near enough), for records and lock files. */
+export function commandLine(): string {
+  return ['basinmap', ...process.argv.slice(2)].join(' ');
+}

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import type { MapJob, MapJobResult } from '../job/map-job.ts';
 import { basinMapPng } from '../plot/map-picture.ts';
 import type { Plane } from '../plot/plane.ts';
-import { writeFileAtomic } from './atomic.ts';
-import { writeStartFiles, type StartFormat } from './start-files.ts';
+import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 
 export interface MapOutputOptions {
   formats: readonly StartFormat[];
@@ -12,17 +10,16 @@ export interface MapOutputOptions {
 }
 
 /**
- * The one writer of a map's outputs into dir: the per-start files, basin-map.png, and summary.json
- * last (its presence says the others are complete). Returns the paths written.
+ * The one writer of a map's outputs, into a sink (a RunDir: they appear together on its commit):
+ * basin-map.png, the per-start files, and summary.json last. Returns the paths written.
  */
-export async function writeMapOutputs(dir: string, job: MapJob, r: MapJobResult, opts: MapOutputOptions): Promise<string[]> {
-  const written = await writeStartFiles(dir, opts.formats, r.map.results, r.map.summary.outcome);
+export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResult, opts: MapOutputOptions): Promise<string[]> {
+  const written: string[] = [];
   if (opts.png) {
-    const path = join(dir, 'basin-map.png');
-    writeFileAtomic(path, await basinMapPng({ objective: job.objective, result: r.map, plane: opts.png.plane, descent: job.descent, starts: job.starts.describe, size: opts.png.size }));
-    written.push(path);
+    const png = await basinMapPng({ objective: job.objective, result: r.map, plane: opts.png.plane, descent: job.descent, starts: job.starts.describe, size: opts.png.size });
+    written.push(await sink.write('basin-map.png', png));
   }
-  const summary = join(dir, 'summary.json');
-  writeFileAtomic(summary, JSON.stringify(r.summary, null, 2) + '\n');
-  return [...written, summary];
+  written.push(...(await writeStartFiles(sink, opts.formats, r.map.results, r.map.summary.outcome)));
+  written.push(await sink.write('summary.json', JSON.stringify(r.summary, null, 2) + '\n'));
+  return written;
 }

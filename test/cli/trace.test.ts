@@ -17,7 +17,8 @@ describe('basinmap trace on the command line', () => {
     expect(r.stdout).toMatch(/^path 2: from -2 to -1\.473\d* in \d+ steps/m);
     expect(r.stdout).toMatch(/^step +x +f +\|grad\|$/m);
     expect(r.stdout).toContain('...'); // long paths show only their first and last rows
-    expect(readdirSync(out).sort()).toEqual(['trace.csv', 'trace.png']);
+    // .basinmap-run.json: the marker of a complete run directory (see src/io/run-contents.ts).
+    expect(readdirSync(out).sort()).toEqual(['.basinmap-run.json', 'trace.csv', 'trace.png']);
 
     const { header, rows } = parseCsv(readFileSync(join(out, 'trace.csv'), 'utf8'));
     expect(header).toEqual(['path', 'step', 'x', 'f', 'grad_norm']);

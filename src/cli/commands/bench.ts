@@ -13,6 +13,8 @@ import { benchTable } from '../../bench/table.ts';
 import { WORKLOADS } from '../../bench/workloads.ts';
 import { UserError } from '../../../core/errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
+import { proveWritableFile } from '../../io/destination.ts';
+import { commandLine } from '../format.ts';
 
 interface BenchArgs {
   suite: string;
@@ -62,22 +64,25 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       process.stdout.write(compareTable(compareReports(before, after), a.compare[0], a.compare[1]));
       return;
     }
+    // Proven writable before measuring anything: a bench run can take many minutes.
+    proveWritableFile(a.json, '--json', 'bench.json');
+    proveWritableFile(a.chart, '--chart', 'bench.png');
     if (a.from !== undefined) {
       const report = readReport(a.from);
       process.stdout.write(benchTable(report));
-      if (a.chart) {
-        writeFileAtomic(a.chart, await renderChart(report));
+      if (a.chart !== undefined) {
+        writeFileAtomic(a.chart, await renderChart(report), { option: '--chart' });
         process.stdout.write(`wrote ${a.chart}\n`);
       }
       return;
     }
     const settings = await settingsFromArgs(a);
-    const report = await runBench({ settings, command: `basinmap ${process.argv.slice(2).join(' ')}`, onEvent: a.quiet ? undefined : progressLine });
-    if (a.json) writeFileAtomic(a.json, JSON.stringify(report, null, 2) + '\n');
-    if (a.chart) writeFileAtomic(a.chart, await renderChart(report));
+    const report = await runBench({ settings, command: commandLine(), onEvent: a.quiet ? undefined : progressLine });
+    if (a.json !== undefined) writeFileAtomic(a.json, JSON.stringify(report, null, 2) + '\n', { option: '--json' });
+    if (a.chart !== undefined) writeFileAtomic(a.chart, await renderChart(report), { option: '--chart' });
     process.stdout.write(benchTable(report));
-    if (a.json) process.stdout.write(`wrote ${a.json}\n`);
-    if (a.chart) process.stdout.write(`wrote ${a.chart}\n`);
+    if (a.json !== undefined) process.stdout.write(`wrote ${a.json}\n`);
+    if (a.chart !== undefined) process.stdout.write(`wrote ${a.chart}\n`);
   },
 };
 

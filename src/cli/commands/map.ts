@@ -3,7 +3,7 @@ import { UserError } from '../../../core/errors.ts';
 import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/driver.ts';
 import { ENGINE_CHOICES, describeEngine } from '../../engines/choose.ts';
 import { engineNames } from '../../engines/registry.ts';
-import { prepareOutputDir } from '../../io/atomic.ts';
+import { openRunDir } from '../../io/run-dir.ts';
 import { writeMapOutputs } from '../../io/map-outputs.ts';
 import { runMapJob, type MapJob } from '../../job/map-job.ts';
 import '../../node/register.ts';
@@ -12,7 +12,8 @@ import { makeStartSet } from '../../starts/index.ts';
 import { planeOf } from '../../plot/plane.ts';
 import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
-import { interruptOnSigint } from '../interrupt.ts';
+import { commandLine } from '../format.ts';
+import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
 import { descentFromArgs, descentOptions, suggestionLine, withSuggestion, type DescentArgs } from '../options/descent.ts';
@@ -74,38 +75,57 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     const starts = slice?.starts ?? (await makeStartSet(spec, box));
     if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
     const formats = startFormats(a.format);
-    if (a.out) prepareOutputDir(a.out);
+    // Takes the lock beside --out, which proves it writable before the long part; creates nothing
+    // else until there is something to write. close() in the finally undoes it on any error.
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    const run = a.out === undefined ? undefined : openRunDir(a.out, { command: commandLine(), onNote: (line) => say(`note: ${line}`) });
+    let stop: ReturnType<typeof gracefulStop> | undefined;
+    try {
+      const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
+      const progress = progressReporter({ quiet: a.quiet || a.json });
+      // From here the first Ctrl-C (or SIGTERM) stops the sweep and the results so far are
+      // written, marked partial; a second one quits, leaving --out as it was. Before here a
+      // signal quits at once: there is nothing to save yet.
+      stop = gracefulStop((line) => process.stderr.write(`\n${line}\n`));
+      const job: MapJob = {
+        objective, d, box, starts, startsSpec: spec, descent, dtype: a.dtype, engine: a.engine, backend: a.backend, control,
+        clusterDistance: a.clusterTol,
+        recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
+        signal: stop.signal,
+        onProgress: progress.onProgress,
+      };
+      const r = await runMapJob(job);
+      progress.done();
 
-    const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
-    const progress = progressReporter({ quiet: a.quiet || a.json });
-    const interrupt = interruptOnSigint((line) => process.stderr.write(`\n${line}\n`));
-    const job: MapJob = {
-      objective, d, box, starts, startsSpec: spec, descent, dtype: a.dtype, engine: a.engine, backend: a.backend, control,
-      clusterDistance: a.clusterTol,
-      recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
-      signal: interrupt.signal,
-      onProgress: progress.onProgress,
-    };
-    const r = await runMapJob(job).finally(() => interrupt.dispose());
-    progress.done();
-    // Conventional exit status of a program stopped by SIGINT, once the partial results are safe.
-    if (r.partial) process.exitCode = 130;
-
-    const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
-    const written = a.out ? await writeMapOutputs(a.out, job, r, { formats, png: a.png && plane ? { plane, size: pngSize } : undefined }) : [];
-    if (a.json) {
-      process.stdout.write(JSON.stringify(r.summary, null, 2) + '\n');
-      return;
+      let written: string[] = [];
+      if (run) {
+        stop.writing(run.path);
+        if (r.partial) say(`writing the results so far to ${run.path} (Ctrl-C again abandons them and leaves ${run.path} as it was)`);
+        else if (!(a.quiet || a.json)) say(`writing the results to ${run.path}`);
+        const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
+        await writeMapOutputs(run, job, r, { formats, png: a.png && plane ? { plane, size: pngSize } : undefined });
+        written = run.commit({ partial: r.partial });
+      }
+      // The conventional status of a program stopped by a signal (130 Ctrl-C, 143 SIGTERM), now
+      // that what it had is safe.
+      if (stop.exitCode) process.exitCode = stop.exitCode;
+      if (a.json) {
+        process.stdout.write(JSON.stringify(r.summary, null, 2) + '\n');
+        return;
+      }
+      const o = descent.optimizer;
+      process.stdout.write(
+        `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
+          `backend ${r.backend}; ${r.map.seconds.descent.toFixed(2)} s${r.partial ? '; PARTIAL: interrupted' : ''}\n` +
+          `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
+          suggestionLine(objective, settled) +
+          '\n' +
+          basinTable(r.map.summary, r.known) + '\n' +
+          (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+      );
+    } finally {
+      stop?.dispose();
+      run?.close();
     }
-    const o = descent.optimizer;
-    process.stdout.write(
-      `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
-        `backend ${r.backend}; ${r.map.seconds.descent.toFixed(2)} s${r.partial ? '; PARTIAL: interrupted' : ''}\n` +
-        `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
-        suggestionLine(objective, settled) +
-        '\n' +
-        basinTable(r.map.summary, r.known) + '\n' +
-        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
-    );
   },
 };

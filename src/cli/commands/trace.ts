@@ -1,16 +1,17 @@
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { useBackend } from '../../backends/registry.ts';
 import { DESCENT_DEFAULTS } from '../../../core/options.ts';
 import { STATUS } from '../../../core/status.ts';
 import { tracePaths, type TracePaths } from '../../descent/trace.ts';
 import { UserError } from '../../../core/errors.ts';
-import { prepareOutputDir, writeFileAtomic } from '../../io/atomic.ts';
+import { writeFileAtomic } from '../../io/atomic.ts';
+import { proveWritableFile } from '../../io/destination.ts';
+import { openRunDir } from '../../io/run-dir.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
 import { parsePngSize } from '../../plot/slice-args.ts';
 import { traceColumns, traceCsv } from '../../plot/trace-csv.ts';
 import { tracePng } from '../../plot/trace-picture.ts';
-import { formatNumber } from '../format.ts';
+import { commandLine, formatNumber } from '../format.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
 import { optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
 
@@ -58,30 +59,36 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
     const size = parsePngSize(a.pngSize);
     if (a.png && d > 2) throw new UserError(`--png draws 1-D and 2-D functions; ${objective.title} is ${d}-dimensional (use --csv)`);
-    if (a.out) prepareOutputDir(a.out);
-    await useBackend(a.backend);
-
-    // The rule map applies (core/rule.ts), on the function's box: a path ends where map's start would.
-    const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: a.iters, gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' } as const;
-    const paths = await tracePaths(objective, x0s, descent);
-
+    // Every destination is proven writable before the descent; --out is written as one unit.
+    proveWritableFile(a.csv, '--csv', 'trace.csv');
+    proveWritableFile(a.png, '--png', 'trace.png');
+    const run = a.out === undefined ? undefined : openRunDir(a.out, { command: commandLine(), onNote: (line) => process.stderr.write(`note: ${line}\n`) });
     const written: string[] = [];
-    const csvPaths = [a.csv, a.out && join(a.out, 'trace.csv')].filter((p): p is string => !!p);
-    for (const p of csvPaths) (writeFileAtomic(p, traceCsv(paths)), written.push(p));
-    const pngPaths = [a.png, a.out && d <= 2 ? join(a.out, 'trace.png') : undefined].filter((p): p is string => !!p);
-    if (pngPaths.length > 0) {
-      const png = await tracePng({ objective, box, paths, optimizer, iters: a.iters, size });
-      for (const p of pngPaths) (writeFileAtomic(p, png), written.push(p));
+    try {
+      await useBackend(a.backend);
+      // The rule map applies (core/rule.ts), on the function's box: a path ends where map's start would.
+      const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: a.iters, gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' } as const;
+      const paths = await tracePaths(objective, x0s, descent);
+      const csv = a.csv !== undefined || run ? traceCsv(paths) : undefined;
+      const png = a.png !== undefined || (run && d <= 2) ? await tracePng({ objective, box, paths, optimizer, iters: a.iters, size }) : undefined;
+      if (a.csv !== undefined) (writeFileAtomic(a.csv, csv!, { option: '--csv' }), written.push(a.csv));
+      if (a.png !== undefined) (writeFileAtomic(a.png, png!, { option: '--png' }), written.push(a.png));
+      if (run) {
+        await run.write('trace.csv', csv!);
+        if (d <= 2) await run.write('trace.png', png!);
+        written.push(...run.commit());
+      }
+      process.stdout.write(
+        `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
+          suggestionLine(objective, settled) +
+          '\n' +
+          paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
+          (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
+          (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+      );
+    } finally {
+      run?.close();
     }
-
-    process.stdout.write(
-      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
-        suggestionLine(objective, settled) +
-        '\n' +
-        paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
-        (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
-        (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
-    );
   },
 };
 
