@@ -4,6 +4,7 @@ import { EXIT, isUserError } from '../../core/errors.ts';
 import { errnoCode, escapedFsError } from '../io/fs-errors.ts';
 import { commands } from './commands/index.ts';
 import { installSignalPolicy } from './signals.ts';
+import { badNumber, usageLine } from './usage.ts';
 
 /**
  * Thin shell over the library: parse arguments, run one command module, and turn every failure
@@ -35,8 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      throw new CliUsageError(msg);
-    });
+      throw new CliUsageError(usageLine(msg, argv.find((a) => !a.startsWith('-'))));
+    })
+    // yargs reads `--lr ""` as 0 and `--lr abc` as NaN; the raw arguments say what was typed.
+    .middleware(() => {
+      const problem = badNumber(argv, numericOptions(cli));
+      if (problem) throw new CliUsageError(problem);
+    }, true);
   for (const c of commands) cli.command(c);
   try {
     await cli.parseAsync();
@@ -47,6 +53,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class CliUsageError extends Error {}
+
+/** The options declared numeric, in both spellings (maxIter and max-iter). */
+function numericOptions(cli: unknown): Set<string> {
+  const keys = (cli as { getOptions(): { number: string[] } }).getOptions().number;
+  return new Set(keys.flatMap((k) => [k, k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)]));
+}
 
 /** Prints one line for `e` (a stack trace for a bug under --debug) and returns the exit status. */
 export function report(e: unknown, debug: boolean): number {

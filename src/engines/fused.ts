@@ -6,6 +6,14 @@ import { parseExpression } from '../objectives/expression/parse.ts';
 import { EngineRefusal, type Compiled, type Engine, type Problem } from './types.ts';
 
 /**
+ * The fused kernels unroll a step over every coordinate and keep a start's state in registers:
+ * past a few hundred coordinates the generated code only grows (and spills), while the tfjs
+ * engine's cost per coordinate stays flat. The one-op-per-coordinate expressions of the
+ * any-dimension functions also grow with d.
+ */
+export const MAX_FUSED_DIM = 256;
+
+/**
  * An engine from a fused-kernel compiler: the objective's expression form (library functions and
  * typed formulas have one; a user module is tfjs code and has none) compiled with the options.
  */
@@ -27,6 +35,7 @@ export function fusedEngine(spec: {
       const why = spec.unavailable?.(problem, env.backend);
       if (why) throw new EngineRefusal(why);
       if (!objective.expression) throw new EngineRefusal(`${objective.title} is tfjs code, and only formulas and library functions compile to fused kernels`);
+      if (d > MAX_FUSED_DIM) throw new EngineRefusal(`d = ${d} is beyond the ${MAX_FUSED_DIM} coordinates a fused kernel keeps per start`);
       let runner: FusedRunner;
       try {
         runner = await spec.compile(parseExpression(objective.expression(d), { dim: d }).expr, d, descent, dtype);

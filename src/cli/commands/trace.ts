@@ -55,7 +55,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     const settled = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
     const optimizer = optimizerFromArgs(a, settled);
     if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
-    if (!(a.gtol >= 0) || !(a.xtol >= 0)) throw new UserError('--gtol and --xtol must be ≥ 0');
+    if (!(a.gtol >= 0 && Number.isFinite(a.gtol)) || !(a.xtol >= 0 && Number.isFinite(a.xtol))) throw new UserError(`--gtol and --xtol must be finite numbers ≥ 0, got ${a.gtol} and ${a.xtol}`);
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
     const size = parsePngSize(a.pngSize);
     if (a.png && d > 2) throw new UserError(`--png draws 1-D and 2-D functions; ${objective.title} is ${d}-dimensional (use --csv)`);

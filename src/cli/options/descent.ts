@@ -103,8 +103,9 @@ export function descentFromArgs(a: DescentArgs, box: Box, settled: Settled): Des
   const optimizer = optimizerFromArgs(a, settled);
   const maxIter = settled.maxIter;
   if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new UserError(`--max-iter must be a whole number ≥ 1, got ${maxIter}`);
-  if (!(a.gtol >= 0)) throw new UserError(`--gtol must be ≥ 0, got ${a.gtol}`);
-  if (!(a.xtol >= 0)) throw new UserError(`--xtol must be ≥ 0, got ${a.xtol}`);
+  // An infinite tolerance would end every start at iteration 0, "converged": a silent wrong map.
+  if (!(a.gtol >= 0 && Number.isFinite(a.gtol))) throw new UserError(`--gtol must be a finite number ≥ 0, got ${a.gtol}: e.g. --gtol 1e-4`);
+  if (!(a.xtol >= 0 && Number.isFinite(a.xtol))) throw new UserError(`--xtol must be a finite number ≥ 0, got ${a.xtol}: e.g. --xtol 1e-7 (0 turns the test off)`);
   if (!(a.divergeRadius > 1)) throw new UserError(`--diverge-radius must be > 1 (box half-widths), got ${a.divergeRadius}`);
   return { optimizer, maxIter, gtol: a.gtol, xtol: a.xtol, box, divergeRadius: a.divergeRadius, sense: a.maximize ? 'max' : 'min', bounds: a.bounds };
 }
