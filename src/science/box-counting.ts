@@ -1,5 +1,4 @@
 import { boxOffsets, forEachBox, type LabelGrid } from './label-grid.ts';
-import { BoxEntropy, maxLabel } from './box-entropy.ts';
 import { fitLine } from './fit.ts';
 import { geometricScales } from './scales.ts';
 import { checkScales, type ScaleOptions } from './uncertainty.ts';
@@ -43,11 +42,20 @@ export function boxCounting(g: LabelGrid, opts: ScaleOptions = {}): BoxCounting 
 /** Boxes laid every s cells, s + 1 points wide, that hold two or more basins. */
 export function boundaryBoxes(g: LabelGrid, s: number): number {
   const offsets = boxOffsets(g.dims, s + 1);
-  const box = new BoxEntropy(maxLabel(g.labels));
+  const labels = g.labels;
   let n = 0;
   forEachBox(g.dims, s, s + 1, (corner) => {
-    box.ofCells(g.labels, corner, offsets);
-    if (box.basins > 1) n++;
+    // Two basins: stop at the first labelled point that differs from the first one seen.
+    let first = -1;
+    for (let k = 0; k < offsets.length; k++) {
+      const l = labels[corner + offsets[k]];
+      if (l < 0) continue;
+      if (first < 0) first = l;
+      else if (l !== first) {
+        n++;
+        return;
+      }
+    }
   });
   return n;
 }

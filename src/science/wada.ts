@@ -24,6 +24,8 @@ import { chessboardDistance } from './chessboard.ts';
  *
  * Tested basins: those with at least `minShare` (default 0.1%) of the labelled points, and at
  * most `maxBasins` (default 10) of them; points of smaller basins are treated as unlabelled.
+ * `basins` names the labels to test instead (e.g. the minima only: gradient descent stopped by
+ * gtol next to a saddle leaves small 'basins' of saddles that would otherwise spoil the test).
  */
 export interface WadaTest {
   verdict: 'wada' | 'not wada' | 'not applicable';
@@ -45,6 +47,8 @@ export interface WadaOptions {
   tolerance?: number;
   minShare?: number;
   maxBasins?: number;
+  /** Test exactly these labels (others count as unlabelled); overrides minShare. */
+  basins?: number[];
 }
 
 export function wadaTest(g: LabelGrid, opts: WadaOptions = {}): WadaTest {
@@ -59,8 +63,14 @@ export function wadaTest(g: LabelGrid, opts: WadaOptions = {}): WadaTest {
   });
   if (g.dims.length !== 2) return skip(`the Wada test is for 2-D maps; this one has ${g.dims.length} axes`);
   const labelled = labelledCount(g);
-  const basins = [...basinSizes(g)].filter(([, n]) => n >= minShare * labelled).map(([l]) => l);
-  if (basins.length < 3) return skip(`Wada needs three or more basins; this map has ${basins.length} with at least ${minShare * 100}% of the points`, basins);
+  const sizes = basinSizes(g);
+  const basins = opts.basins
+    ? [...new Set(opts.basins)].filter((l) => sizes.has(l)).sort((a, b) => a - b)
+    : [...sizes].filter(([, n]) => n >= minShare * labelled).map(([l]) => l);
+  if (basins.length < 3) {
+    const which = opts.basins ? 'of those asked for' : `with at least ${minShare * 100}% of the points`;
+    return skip(`Wada needs three or more basins; this map has ${basins.length} ${which}`, basins);
+  }
   if (basins.length > maxBasins) return skip(`the Wada test runs on at most ${maxBasins} basins; this map has ${basins.length}`, basins);
 
   const [w, h] = g.dims;

@@ -26,8 +26,8 @@ describe('the uncertainty exponent (Grebogi et al. 1983)', () => {
 
   it('gives the Koch curve its dimension ln 4 / ln 3 within 0.05', () => {
     // Koch snowflake of level 5 on 486^2 (last segments 1.5 points): measured 1.285. The scaling
-    // range is about one decade between the pixel and the snowflake's size, and estimates across
-    // grid sizes 243..1458 and fit ranges spread by ±0.04 around the true value (docs/boundary.md).
+    // range is about one decade between the pixel and the snowflake's size; with the default
+    // scales, grids of 243..1458 points give 1.27..1.29 (docs/boundary.md).
     const u = uncertaintyExponent(kochSnowflake(486, 5));
     expect(Math.abs(u.dimension! - KOCH)).toBeLessThan(0.05);
     expect(u.dimensionCi![0]).toBeGreaterThan(1.15);

@@ -47,6 +47,12 @@ describe('the Wada test (merging method, Daza et al. 2018)', () => {
     expect(wadaTest(cube)).toMatchObject({ verdict: 'not applicable', reason: expect.stringMatching(/2-D maps; this one has 3 axes/) });
   });
 
+  it('tests only the basins it is given, the others counting as unlabelled', () => {
+    // Sectors 0 and 1 alone, with sector 2 as a hole: two basins, so the test does not apply.
+    expect(wadaTest(sectors(60), { basins: [0, 1] })).toMatchObject({ verdict: 'not applicable', basins: [0, 1] });
+    expect(wadaTest(sectors(60), { basins: [2, 0, 1, 7] }).basins).toEqual([0, 1, 2]);
+  });
+
   it('refuses a radius under one point', () => {
     expect(() => wadaTest(sectors(30), { maxRadius: 0 })).toThrow(UserError);
   });
