@@ -17,7 +17,7 @@ export function formatBoundary(r: BoundaryReport): string {
   const w = r.wada;
   const lines = [
     `basin entropy (boxes of ${e.epsilon}^${r.grid.dims.length} points): Sb ${f3(e.Sb)}, Sbb ${f3(e.Sbb)} on ${e.boundaryBoxes}/${e.boxes} boxes; ` +
-      (e.log2Criterion === 'fractal' ? 'Sbb > ln 2: fractal boundary' : e.log2Criterion === 'inconclusive' ? 'Sbb ≤ ln 2: inconclusive' : 'no boundary'),
+      (e.log2Criterion === 'fractal' ? 'Sbb > ln 2: fractal boundary' : e.log2Criterion === 'inconclusive' ? 'Sbb ≤ ln 2: inconclusive' : e.log2Criterion),
     `fractal test (Puy et al. 2021, ${t.balls} balls of radius ${t.radius}): ` +
       (t.Sbb === null
         ? t.verdict

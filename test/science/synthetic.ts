@@ -37,11 +37,12 @@ export function randomLabels(n: number, m: number, seed = 7): LabelGrid {
 }
 
 /**
- * Inside (1) / outside (0) a Koch snowflake of the given level, side `side`·n. Its boundary, the
- * Koch curve, has dimension ln 4 / ln 3 ≈ 1.2619 down to the scale of the last level's segments.
+ * Inside (1) / outside (0) a Koch snowflake of the given level, side `side`·n, with its bumps
+ * outward (the snowflake) or inward (the anti-snowflake). Either boundary is made of Koch curves,
+ * of dimension ln 4 / ln 3 ≈ 1.2619 down to the scale of the last level's segments.
  * Filled by scanlines: a point is inside when an odd number of edges cross its row to its left.
  */
-export function kochSnowflake(n: number, level: number, side = 0.75): LabelGrid {
+export function kochSnowflake(n: number, level: number, bumps: 'out' | 'in' = 'out', side = 0.75): LabelGrid {
   const h = (side * n * Math.sqrt(3)) / 2;
   let pts: [number, number][] = [
     [n / 2 - (side * n) / 2, n / 2 - h / 3],
@@ -54,8 +55,10 @@ export function kochSnowflake(n: number, level: number, side = 0.75): LabelGrid 
       const [ax, ay] = pts[k];
       const [bx, by] = pts[(k + 1) % pts.length];
       const [dx, dy] = [(bx - ax) / 3, (by - ay) / 3];
-      // The bump points outward: with this clockwise vertex order, rotate the middle third by −60°.
-      const [px, py] = [ax + dx + dx * 0.5 + dy * (Math.sqrt(3) / 2), ay + dy - dx * (Math.sqrt(3) / 2) + dy * 0.5];
+      // The vertices run clockwise (y up), so the outside is on the left: an outward bump is the
+      // middle third turned 60° counter-clockwise, an inward one 60° clockwise.
+      const turn = bumps === 'out' ? Math.sqrt(3) / 2 : -Math.sqrt(3) / 2;
+      const [px, py] = [ax + dx + dx * 0.5 - dy * turn, ay + dy + dx * turn + dy * 0.5];
       next.push([ax, ay], [ax + dx, ay + dy], [px, py], [ax + 2 * dx, ay + 2 * dy]);
     }
     pts = next;
@@ -88,7 +91,7 @@ export function weierstrass(n: number, D = 1.5): LabelGrid {
   const b = 4;
   const a = b ** (D - 2);
   const terms = Math.ceil(Math.log(n) / Math.log(b)) + 3;
-  const amplitude = (0.25 * n * (1 - a)) / 1;
+  const amplitude = 0.25 * n * (1 - a);
   const w = new Float64Array(n);
   for (let x = 0; x < n; x++) {
     let s = 0;
