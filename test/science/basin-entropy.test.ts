@@ -13,6 +13,7 @@ describe('basin entropy (Daza et al. 2016)', () => {
     const labels = Int32Array.from({ length: 100 }, (_, i) => (i % 10 >= 3 ? 1 : 0));
     const e = basinEntropy(labelGrid(labels, [10, 10]), 5);
     expect(e).toMatchObject({ epsilon: 5, boxes: 4, boundaryBoxes: 2, log2Criterion: 'inconclusive' });
+    // Shares of whole points: the sums are exact up to rounding, hence 12 digits.
     expect(e.Sbb).toBeCloseTo(entropy(0.6, 0.4), 12);
     expect(e.Sb).toBeCloseTo(entropy(0.6, 0.4) / 2, 12);
   });

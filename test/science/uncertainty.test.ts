@@ -21,6 +21,7 @@ describe('the uncertainty exponent (Grebogi et al. 1983)', () => {
     // points are the 2ε columns nearest the boundary, out of 180.
     const labels = Int32Array.from({ length: 200 * 200 }, (_, i) => (i % 200 >= 100 ? 1 : 0));
     const g = { labels, dims: [200, 200] };
+    // A ratio of whole counts: equal up to rounding, hence 12 digits.
     for (const e of [1, 2, 5]) expect(uncertainFraction(g, e, 10)).toBeCloseTo((2 * e) / 180, 12);
   });
 
