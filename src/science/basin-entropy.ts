@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { boxOffsets, forEachBox, type LabelGrid } from './label-grid.ts';
 import { BoxEntropy, maxLabel } from './box-entropy.ts';
 

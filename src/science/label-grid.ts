@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 
 /**
  * A basin map on a regular grid: one label per grid point.

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import type { LabelGrid } from './label-grid.ts';
 import { fitLine } from './fit.ts';
 import { geometricScales } from './scales.ts';

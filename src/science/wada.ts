@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { basinSizes, labelledCount, type LabelGrid } from './label-grid.ts';
 import { chessboardDistance } from './chessboard.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { basinEntropy } from '../../src/science/basin-entropy.ts';
 import { labelGrid } from '../../src/science/label-grid.ts';
 import { disc, halfPlane, newtonCubic, randomLabels } from './synthetic.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { fractalTest } from '../../src/science/fractal-test.ts';
 import { labelGrid } from '../../src/science/label-grid.ts';
 import { mulberry32 } from '../../src/science/random.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { makeStartSet } from '../../src/starts/index.ts';
 import type { StartSet } from '../../src/starts/types.ts';
 import { basinEntropy } from '../../src/science/basin-entropy.ts';

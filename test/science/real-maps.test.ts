@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCpuPool } from '../../kernels/index.ts';
 import { useBackend } from '../../src/backends/registry.ts';
-import { DESCENT_DEFAULTS } from '../../src/descent/options.ts';
-import { chooseEngine } from '../../src/engines/choose.ts';
+import { DESCENT_DEFAULTS } from '../../core/options.ts';
+import '../../src/node/register.ts';
 import { mapBasins } from '../../src/map.ts';
 import { objectiveFromExpression } from '../../src/objectives/expression/objective.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
 import type { Box, Objective } from '../../src/objectives/types.ts';
-import { optimizerSpec } from '../../src/optimizers/index.ts';
+import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { makeStartSet } from '../../src/starts/index.ts';
 import { analyzeBoundary } from '../../src/science/boundary.ts';
 import { convergenceTimes } from '../../src/science/convergence.ts';
@@ -23,9 +23,7 @@ const N = 200;
 async function gridMap(o: Objective, box: Box, lr: number) {
   const starts = await makeStartSet({ sampler: 'grid', gridCounts: [N] }, box);
   const descent = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr }), box, sense: 'min' as const, maxIter: 3000 };
-  const engine = await chooseEngine(o, 2, descent, { engine: 'fused', dtype: 'float32', backend: 'wasm' });
-  expect(engine.kind).toBe('fused');
-  return mapBasins({ objective: o, starts, descent, engine, classifyLimit: 0 });
+  return mapBasins({ objective: o, starts, descent, engine: 'fused-cpu', classifyLimit: 0 });
 }
 
 beforeAll(async () => {
@@ -39,7 +37,7 @@ describe('boundaries of real gradient-descent basin maps', () => {
   it('Himmelblau at a small step has smooth boundaries: Sbb < ln 2 and α ≈ 1', async () => {
     const o = findLibraryFunction('himmelblau')!;
     const { summary, results } = await gridMap(o, o.box(2), 0.01);
-    const r = analyzeBoundary(labelGrid(summary.assignment, [N, N]));
+    const r = analyzeBoundary(labelGrid(summary.outcome, [N, N]));
     expect(r.grid.basins).toBe(4);
     expect(r.entropy.Sbb!).toBeLessThan(Math.LN2);
     // Measured α 0.98 [0.97, 0.99] and box-counting D 1.01: four curved boundaries, their triple
@@ -49,7 +47,7 @@ describe('boundaries of real gradient-descent basin maps', () => {
     expect(Math.abs(r.boxCounting.dimension! - 1)).toBeLessThan(0.1);
     expect(r.wada.verdict).toBe('not wada');
 
-    const times = convergenceTimes(summary.assignment, results.nit);
+    const times = convergenceTimes(summary.outcome, results.nit);
     expect(times.basins.map((b) => b.starts)).toEqual(summary.basins.map((b) => b.count));
     for (const b of times.basins) expect(b.min <= b.median && b.median <= b.max && b.mean <= b.max).toBe(true);
   });
@@ -63,7 +61,7 @@ describe('boundaries of real gradient-descent basin maps', () => {
     const box: Box = [[-0.8, 0.8], [-0.8, 0.8]];
     const o = objectiveFromExpression('(x^2-4)^2/16 + (y^2-4)^2/16 - exp(-5*x^2 - 8*y^2)', { box });
     const { summary } = await gridMap(o, box, 0.5);
-    const r = analyzeBoundary(labelGrid(summary.assignment, [N, N]));
+    const r = analyzeBoundary(labelGrid(summary.outcome, [N, N]));
     expect(summary.counts.converged).toBe(N * N);
     // Sbb above ln 2 by a margin far beyond its box-to-box noise (1000+ boundary boxes).
     expect(r.entropy.Sbb!).toBeGreaterThan(Math.LN2 + 0.2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { uncertainFraction, uncertaintyExponent } from '../../src/science/uncertainty.ts';
 import { disc, halfPlane, kochSnowflake, randomLabels, weierstrass } from './synthetic.ts';
 
