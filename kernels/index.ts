@@ -17,20 +17,24 @@ export { runFused as runCpuFused } from './cpu/engine.ts';
 export { runFused as runWebGPUFused } from './webgpu/engine.ts';
 export { closeCpuPool } from './cpu/pool.ts';
 
-/**
- * Why an expression or an option set cannot run on a fused target. The message is one line a
- * caller can print before falling back to the tfjs engine.
- */
-export class FusedCompileError extends Error {
-  override name = 'FusedCompileError';
+/** Whether the native engine (kernels/native/) works here, and why not; loads it on demand. */
+export async function nativeStatus(env?: NodeJS.ProcessEnv) {
+  const m = await import('./native/engine.ts');
+  return m.nativeStatus(env);
 }
+
+import { FusedCompileError } from './errors.ts';
+
+export { FusedCompileError };
 
 export interface CompileOptions {
   target: FusedTarget;
-  /** Default float32. float64 exists only on 'cpu'. */
+  /** Default float32. float64 exists on 'cpu' and 'native'. */
   dtype?: FusedDtype;
-  /** CPU: vectors per group in flight (default: by problem size, see defaultUnroll). */
+  /** CPU and native: vectors per group in flight (default: by problem size, see defaultUnroll). */
   unroll?: number;
+  /** native: the environment to find the C compiler and the kernel cache in (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A compiled kernel: one expression, one DescentOptions, one target. */
@@ -61,6 +65,16 @@ export async function compileFused(expr: Expr, d: number, opts: DescentOptions, 
   } catch (e) {
     throw new FusedCompileError(`cannot compile for the fused ${options.target} engine: ${(e as Error).message}`);
   }
+  if (options.target === 'native') {
+    // Loaded on demand: the native engine brings koffi's addon and the C compiler with it.
+    const { compileNative, evaluateNative, runNative } = await import('./native/engine.ts');
+    const kernel = await compileNative(tape, opts, dtype, { unroll: options.unroll, env: options.env });
+    return {
+      target: 'native', dtype, tape,
+      run: (x0, engineOpts) => runNative(kernel, x0, engineOpts),
+      evaluate: (points) => evaluateNative(kernel, points),
+    };
+  }
   if (options.target === 'cpu') {
     let kernel;
     try {
@@ -74,7 +88,7 @@ export async function compileFused(expr: Expr, d: number, opts: DescentOptions, 
       evaluate: (points) => evaluateCpu(kernel, points),
     };
   }
-  if (dtype !== 'float32') throw new FusedCompileError('the fused webgpu engine runs in float32 only: WGSL has no float64 (use --dtype float64 with the cpu target)');
+  if (dtype !== 'float32') throw new FusedCompileError('the fused webgpu engine runs in float32 only: WGSL has no float64 (use --dtype float64 with the cpu or native target)');
   if (tf.getBackend() !== 'webgpu') {
     throw new FusedCompileError(`the fused webgpu engine runs through tfjs-backend-webgpu, but the active tfjs backend is ${tf.getBackend()}`);
   }

@@ -1,0 +1,214 @@
+import { availableParallelism } from 'node:os';
+import type { DescentOptions } from '../../src/descent/options.ts';
+import type { StartResults } from '../../src/descent/types.ts';
+import type { Tape } from '../ad/tape.ts';
+import { FusedCompileError } from '../errors.ts';
+import { STATUS } from '../../src/descent/status.ts';
+import { OPTIMIZER_DEFAULTS } from '../../src/optimizers/spec.ts';
+import { adamCorrections, checkOptions, stateVectors } from '../semantics.ts';
+import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
+import { compiledLibrary, CompileFailure } from './cache.ts';
+import { type CCompiler, findCompiler } from './compiler.ts';
+import { loadKoffi, loadLibrary, type NativeLibrary, type Pointer } from './ffi.ts';
+import { makeNativeLayout, type NativeLayout } from './layout.ts';
+import { moduleSource } from './module-source.ts';
+
+export interface NativeKernel {
+  tape: Tape;
+  opts: DescentOptions;
+  dtype: FusedDtype;
+  layout: NativeLayout;
+  lib: NativeLibrary;
+  /** The shared library's path in the cache, and whether this compile found it there. */
+  path: string;
+  cached: boolean;
+  /** Seconds spent in the C compiler (0 on a cache hit). */
+  compileSeconds: number;
+  compiler: CCompiler;
+}
+
+export type NativeStatus = { available: true; describe: string; compiler: string } | { available: false; why: string };
+
+export interface NativeCompileOptions {
+  /** Vectors per group (default: cpu/engine.ts's defaultUnroll, by state size). */
+  unroll?: number;
+  /** The environment to find the compiler and the cache in (tests hide the compiler with it). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Vectors per group: cpu/engine.ts's rule (by the vectors a group keeps live across the step
+ * loop), which x86-64's 16 vector registers (32 with AVX-512) bound the same way as wasm's.
+ */
+export function nativeDefaultUnroll(d: number, nState: number): number {
+  const live = d * (1 + nState);
+  return live <= 6 ? 4 : live <= 48 ? 2 : 1;
+}
+
+const statusMemo = new Map<string, Promise<NativeStatus>>();
+
+/**
+ * Whether the native engine works here, and why not: a C compiler ($CC, else cc/gcc/clang),
+ * koffi's addon, and a probe kernel that compiles, loads and runs (cached like any kernel, so
+ * this costs one compile per machine and compiler). Never throws.
+ */
+export function nativeStatus(env: NodeJS.ProcessEnv = process.env): Promise<NativeStatus> {
+  const key = [env.CC, env.PATH, env.BASINMAP_CACHE_DIR, env.XDG_CACHE_HOME].join('\0');
+  let p = statusMemo.get(key);
+  if (!p) {
+    p = probe(env);
+    statusMemo.set(key, p);
+  }
+  return p;
+}
+
+async function probe(env: NodeJS.ProcessEnv): Promise<NativeStatus> {
+  const found = findCompiler(env);
+  if (!found.ok) return { available: false, why: found.why };
+  try {
+    await loadKoffi();
+  } catch (e) {
+    return { available: false, why: `koffi (the FFI the native engine calls kernels through) did not load: ${firstLine(e)}` };
+  }
+  try {
+    const { buildTape } = await import('../ad/build.ts');
+    const tape = buildTape({ op: 'square', arg: { op: 'var', index: 0 } } as never, 1);
+    const opts: DescentOptions = {
+      optimizer: { ...OPTIMIZER_DEFAULTS, name: 'gd', lr: 0.25 },
+      maxIter: 10, gtol: 1e-6, xtol: 0, box: [[-1, 1]], divergeRadius: 10, sense: 'min',
+    };
+    const kernel = await compileNative(tape, opts, 'float32', { env, unroll: 1 });
+    const r = await runNative(kernel, new Float32Array([1]), { threads: 2 });
+    // x ← x − 0.25·2x halves x exactly: after maxIter = 10 steps x = 2^-10 (‖g‖ is far above gtol).
+    if (r.x[0] !== 2 ** -10 || r.nit[0] !== 10 || r.status[0] !== STATUS.maxiter.code) {
+      return { available: false, why: `the probe kernel ran but ended at x = ${r.x[0]} after ${r.nit[0]} steps, not 2^-10 after 10: the native engine is not usable with ${kernel.compiler.short}` };
+    }
+  } catch (e) {
+    return { available: false, why: firstLine(e) };
+  }
+  const c = found.compiler;
+  return { available: true, compiler: c.short, describe: `native (${c.short}, ${c.isa}, ${availableParallelism()} threads)` };
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0];
+}
+
+/**
+ * The kernel for one tape and one set of options, compiled by the system C compiler (or found in
+ * the cache) and loaded. Throws FusedCompileError with one line saying why not.
+ */
+export async function compileNative(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', options: NativeCompileOptions = {}): Promise<NativeKernel> {
+  const env = options.env ?? process.env;
+  try {
+    checkOptions(opts, tape.d);
+  } catch (e) {
+    throw new FusedCompileError(`cannot compile for the native engine: ${firstLine(e)}`);
+  }
+  const found = findCompiler(env);
+  if (!found.ok) throw new FusedCompileError(`the native engine is not available: ${found.why}`);
+  const compiler = found.compiler;
+  const unroll = options.unroll ?? nativeDefaultUnroll(tape.d, stateVectors(opts.optimizer.name));
+  const layout = makeNativeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll, compiler.vectorBytes);
+  let source: string;
+  try {
+    source = moduleSource(tape, opts, layout);
+  } catch (e) {
+    throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
+  }
+  let built;
+  try {
+    built = await compiledLibrary(source, compiler, env);
+  } catch (e) {
+    if (e instanceof CompileFailure) throw new FusedCompileError(`the native engine could not build this kernel: ${e.message}`);
+    throw new FusedCompileError(`the native engine could not build this kernel: ${firstLine(e)}`);
+  }
+  let lib: NativeLibrary;
+  try {
+    lib = await loadLibrary(built.path, dtype);
+  } catch (e) {
+    throw new FusedCompileError(`the native kernel ${built.path} did not load: ${firstLine(e)} (delete it to rebuild)`);
+  }
+  return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler };
+}
+
+/** Aim of the adaptive steps per call: long enough to amortise a call, short enough for Ctrl-C and progress. */
+const TARGET_CALL_SECONDS = 0.1;
+const FIRST_STEPS_PER_CALL = 16;
+
+/**
+ * Runs every start: the whole batch is packed into records once, then each call of the kernel
+ * (on a koffi worker thread, spreading groups over `threads` pthreads) advances it by K steps,
+ * until no start is running. Between calls: progress, and the abort signal. K is
+ * engineOpts.stepsPerCall when given, else adapted so that a call takes about 0.1 s (the results
+ * do not depend on K).
+ */
+export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOpts: Omit<EngineOptions, 'dtype'> = {}): Promise<StartResults> {
+  const { d } = kernel.tape;
+  const n = x0.length / d;
+  if (!Number.isInteger(n)) throw new RangeError(`x0 has ${x0.length} values, not a multiple of d = ${d}`);
+  const { lib, layout } = kernel;
+  const maxIter = kernel.opts.maxIter;
+  const threads = Math.max(1, Math.min(256, engineOpts.threads ?? availableParallelism()));
+  const fixedK = engineOpts.stepsPerCall !== undefined ? Math.max(1, Math.floor(engineOpts.stepsPerCall)) : undefined;
+  const out: StartResults = {
+    n, d, x0: Float32Array.from(x0),
+    x: new Float32Array(n * d), fun: new Float32Array(n), gradNorm: new Float32Array(n),
+    nit: new Int32Array(n), status: new Uint8Array(n),
+  };
+  if (n === 0) return out;
+  const nGroups = Math.ceil(n / layout.groupSize);
+  const allocated: Pointer[] = [];
+  const alloc = (bytes: number) => {
+    const p = lib.alloc(bytes);
+    if (!p) throw new RangeError(`the native engine could not allocate ${(bytes / 2 ** 20).toFixed(0)} MiB for ${n} starts`);
+    allocated.push(p);
+    return p;
+  };
+  try {
+    const rec = alloc(nGroups * layout.recordBytes);
+    let table: Pointer | null = null;
+    const o = kernel.opts.optimizer;
+    if (o.name === 'adam') {
+      const t = adamCorrections(o.beta1, o.beta2, maxIter);
+      table = alloc(t.length * (kernel.dtype === 'float32' ? 4 : 8));
+      lib.table(table, t, t.length);
+    }
+    lib.pack(rec, x0, n);
+    let K = fixedK ?? FIRST_STEPS_PER_CALL;
+    let reached = 0;
+    // As cpu/worker-source.ts: calls of K steps from t0 = 0 until t0 > maxIter (the call that
+    // reaches t = maxIter ends every start still running).
+    for (let t0 = 0; t0 <= maxIter;) {
+      if (engineOpts.signal?.aborted) break;
+      const steps = Math.min(K, maxIter + 1 - t0);
+      const started = performance.now();
+      const running = await lib.run(rec, n, t0, steps, table, threads);
+      if (running < 0) throw new Error('the native engine could not start a thread');
+      t0 += steps;
+      reached = Math.min(maxIter, t0);
+      if (running === 0) break;
+      engineOpts.onProgress?.({ done: n - running, live: running, iteration: reached });
+      if (fixedK === undefined) {
+        const seconds = Math.max(1e-4, (performance.now() - started) / 1000);
+        K = Math.max(1, Math.min(1 << 16, Math.round(steps * Math.min(4, TARGET_CALL_SECONDS / seconds))));
+      }
+    }
+    lib.unpack(rec, n, reached, out.x, out.fun, out.gradNorm, out.nit, out.status);
+  } finally {
+    for (const p of allocated) lib.free(p);
+  }
+  engineOpts.onProgress?.({ done: n, live: 0, iteration: maxIter });
+  return out;
+}
+
+/** f and ∇f at n points ([n, d]) by the kernel's own generated code (its bm_evaluate). */
+export async function evaluateNative(kernel: NativeKernel, points: ArrayLike<number>): Promise<Evaluation> {
+  const { d } = kernel.tape;
+  const n = points.length / d;
+  const Arr = kernel.dtype === 'float32' ? Float32Array : Float64Array;
+  const f = new Arr(n);
+  const grad = new Arr(n * d);
+  if (n > 0) kernel.lib.evaluate(Float64Array.from(points), n, f, grad);
+  return { f, grad };
+}
