@@ -34,6 +34,8 @@ export interface NativeCompileOptions {
   unroll?: number;
   /** The environment to find the compiler and the cache in (tests hide the compiler with it). */
   env?: NodeJS.ProcessEnv;
+  /** Only bm_evaluate (f and ∇f), no step: for the gradient tests, a fraction of the compile time. */
+  evaluateOnly?: boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const layout = makeNativeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll, compiler.vectorBytes);
   let source: string;
   try {
-    source = moduleSource(tape, opts, layout);
+    source = moduleSource(tape, opts, layout, options.evaluateOnly);
   } catch (e) {
     throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
   }
@@ -125,7 +127,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   }
   let lib: NativeLibrary;
   try {
-    lib = await loadLibrary(built.path, dtype);
+    lib = await loadLibrary(built.path, dtype, options.evaluateOnly);
   } catch (e) {
     throw new FusedCompileError(`the native kernel ${built.path} did not load: ${firstLine(e)} (delete it to rebuild)`);
   }

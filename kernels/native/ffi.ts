@@ -28,7 +28,7 @@ export function loadKoffi(): Promise<Koffi> {
 const loaded = new Map<string, NativeLibrary>();
 
 /** Loads (once per process and path) a compiled kernel and binds its functions. */
-export async function loadLibrary(path: string, dtype: FusedDtype): Promise<NativeLibrary> {
+export async function loadLibrary(path: string, dtype: FusedDtype, evaluateOnly = false): Promise<NativeLibrary> {
   const hit = loaded.get(path);
   if (hit) return hit;
   const koffi = await loadKoffi();
@@ -36,6 +36,13 @@ export async function loadLibrary(path: string, dtype: FusedDtype): Promise<Nati
   const S = dtype === 'float32' ? 'float' : 'double';
   const abi = lib.func('int32_t bm_abi(void)')() as number;
   if (abi !== NATIVE_ABI) throw new Error(`it has entry points of version ${abi}, this basinmap expects ${NATIVE_ABI}`);
+  const evaluate = lib.func(`void bm_evaluate(const double *pts, int64_t n, ${S} *fo, ${S} *go)`) as never;
+  if (evaluateOnly) {
+    const none = () => {
+      throw new Error('this kernel was compiled for evaluation only');
+    };
+    return { alloc: none, free: none, table: none, pack: none, run: none, unpack: none, evaluate };
+  }
   const run = lib.func('int64_t bm_run(void *rec, int64_t n, int32_t t0, int32_t K, void *table, int32_t threads)');
   const bound: NativeLibrary = {
     alloc: lib.func('void *bm_alloc(int64_t bytes)') as never,
@@ -46,7 +53,7 @@ export async function loadLibrary(path: string, dtype: FusedDtype): Promise<Nati
       run.async(...args, (err: unknown, res: number | bigint) => (err ? reject(err) : resolve(Number(res))));
     }),
     unpack: lib.func('void bm_unpack(void *rec, int64_t n, int32_t reached, float *x, float *fun, float *gn, int32_t *nit, uint8_t *status)') as never,
-    evaluate: lib.func(`void bm_evaluate(const double *pts, int64_t n, ${S} *fo, ${S} *go)`) as never,
+    evaluate,
   };
   loaded.set(path, bound);
   return bound;

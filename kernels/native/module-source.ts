@@ -11,11 +11,15 @@ import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
 /** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
 export const NATIVE_ABI = 1;
 
-/** The lane families of a kernel: the dtype's vectors, and (float32) float64 lanes of the same count for pow. */
-export function laneFamilies(dtype: FusedDtype, vectorBytes: number): { main: LaneFamily; wide?: LaneFamily } {
+/**
+ * The lane families of a kernel: the dtype's vectors, and for float32 tapes with pow, float64
+ * lanes of the same count (pow's e^(y·ln x) in a wider type). Only where pow occurs: the wide
+ * helpers triple the compile time of a small kernel.
+ */
+export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean): { main: LaneFamily; wide?: LaneFamily } {
   if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8 } };
   const width = vectorBytes / 4;
-  return { main: { p: 'v', bits: 32, width }, wide: { p: 'w', bits: 64, width } };
+  return { main: { p: 'v', bits: 32, width }, wide: pow ? { p: 'w', bits: 64, width } : undefined };
 }
 
 /**
@@ -33,21 +37,25 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number): { main: La
  * Everything a kernel is specialised on (d, the optimizer and its hyperparameters, the box,
  * tolerances, maxIter) is a constant in the source, so the source is the cache key.
  */
-export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout): string {
-  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes);
+export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, evaluateOnly = false): string {
+  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'));
   const S = `${main.p}s`;
   const { d, unroll: U, width: W, groupSize: G, recordBytes: RB } = layout;
-  return [
-    `/* basinmap native kernel: d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}. Generated; do not edit. */`,
+  const head = [
+    `/* basinmap native kernel: d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}${evaluateOnly ? ', evaluate only' : ''}. Generated; do not edit. */`,
     preludeSource(wide ? [main, wide] : [main]),
-    stepFunctionSource(tape, opts, layout, main, wide),
     evaluateFunctionSource(tape, main, wide),
+    `BM_EXPORT int32_t bm_abi(void) { return ${NATIVE_ABI}; }`,
+  ];
+  // Evaluation alone (the gradient tests compile dozens of formulas): a sixth of the code to compile.
+  if (evaluateOnly) return head.join('\n');
+  return [
+    ...head,
+    stepFunctionSource(tape, opts, layout, main, wide),
     /* c */ `
 #define G ${G}
 #define RB ${RB}
 #define AT(rec, field, u, l) ((${S} *)(rec))[((field) * ${U} + (u)) * ${W} + (l)]
-
-BM_EXPORT int32_t bm_abi(void) { return ${NATIVE_ABI}; }
 
 BM_EXPORT void *bm_alloc(int64_t bytes) {
   size_t size = (size_t)((bytes + 63) / 64 * 64);
