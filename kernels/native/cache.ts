@@ -47,7 +47,9 @@ export async function compiledLibrary(source: string, compiler: CCompiler, env: 
     writeFileSync(src, source);
     const { code, stderr } = await runCompiler(compiler, [...compiler.flags, '-o', out, src, '-lm'], env);
     if (code !== 0) {
-      const line = firstLine(stderr.split('\n').find((l) => /error/i.test(l)) ?? stderr);
+      // The line that names the cause: not the linker driver's summary ("collect2: error: ld returned 1").
+      const lines = stderr.split('\n').filter((l) => !/^collect2:|ld returned \d+ exit status/.test(l));
+      const line = firstLine(lines.find((l) => /error|unrecognized|undefined reference|cannot/i.test(l)) ?? stderr);
       throw new CompileFailure(`${compiler.short} could not compile the generated kernel (${line})`);
     }
     renameSync(out, lib);
