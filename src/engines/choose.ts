@@ -1,4 +1,4 @@
-import { compileFused, FusedCompileError, type FusedDtype, type FusedRunner } from '../../kernels/index.ts';
+import { compileFused, FusedCompileError, type FusedDtype, type FusedRunner, type FusedTarget } from '../../kernels/index.ts';
 import type { DescentOptions } from '../descent/options.ts';
 import { UserError } from '../errors.ts';
 import { parseExpression } from '../objectives/expression/parse.ts';
@@ -11,7 +11,7 @@ export { ENGINE_NAMES, type EngineName } from './names.ts';
 /** What runs the descent, and why that one: the CLI prints it and summary.json records it. */
 export type EngineChoice =
   | { kind: 'tfjs'; reason: string }
-  | { kind: 'fused'; target: 'cpu' | 'webgpu'; dtype: FusedDtype; runner: FusedRunner; reason: string };
+  | { kind: 'fused'; target: FusedTarget; dtype: FusedDtype; runner: FusedRunner; reason: string };
 
 export interface EngineRequest {
   engine: EngineName;
