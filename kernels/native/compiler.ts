@@ -103,7 +103,10 @@ export function findCompiler(env: NodeJS.ProcessEnv = process.env): CompilerLook
     macros = run(argv, ['-dM', '-E', '-x', 'c', '-'], env, '');
   }
   if (macros.status !== 0) return { ok: false, why: `${identity} cannot preprocess C (${firstLine(macros.stderr)}): install gcc or set CC for the native engine` };
-  const flags = BASE_FLAGS.filter((f) => f !== '-march=native' || march.length > 0);
+  // $BASINMAP_NATIVE_CFLAGS go last, so they can override (e.g. -ffp-contract=fast to measure FMA);
+  // they are part of every cache key like the rest.
+  const extra = (env.BASINMAP_NATIVE_CFLAGS ?? '').split(/\s+/).filter(Boolean);
+  const flags = [...BASE_FLAGS.filter((f) => f !== '-march=native' || march.length > 0), ...extra];
   return { ok: true, compiler: { argv, identity, short: shortName(identity), flags, ...vectorUnit(macros.stdout) } };
 }
 

@@ -10,13 +10,15 @@ import { nativeFieldOffset, type NativeLayout } from './layout.ts';
 /**
  * `bm_groups(base, g0, g1, t0, K, table)`: groups g0 … g1−1 of the records at `base` advanced by
  * up to K iterations (t0 … t0+K−1) of the fused semantics; returns the starts still running.
- * This is cpu/step-module.ts's `run`, statement for statement, in C: the loop state in
- * variables (registers), a lane mask freezing finished starts; a fast copy of the step without
- * calls whose sines and cosines only report lanes beyond their range, and a slow copy (libm
- * sin/cos for those lanes) that one step at a time takes over when any does; f only where a
- * start ends when it is provably finite on the escape box; a finishing start's outputs
- * recomputed where it stopped; the t = maxIter ending after the loop, from memory. The comments
- * in step-module.ts give the reasons; they hold here unchanged.
+ * This is cpu/step-module.ts's `run` in C, from the same generators, so it computes the same
+ * bits: the loop state in variables (registers), a lane mask freezing finished starts; a fast
+ * copy of the step without calls whose sines and cosines only report lanes beyond their range,
+ * and a slow copy (libm sin/cos for those lanes) that one step at a time takes over when any
+ * does; f only where a start ends when it is provably finite on the escape box; a finishing
+ * start's outputs recomputed where it stopped (bm_record); the t = maxIter ending after the
+ * loop, from memory. The comments in step-module.ts give the reasons. Two differences, both for
+ * the C compiler: bm_record is one function out of line (see there), and each vector's step is
+ * computed and its new values formed before the next vector's (see groupsFunctionSource).
  */
 export function stepFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, main: LaneFamily, wide?: LaneFamily): string {
   return [recordFunctionSource(tape, opts, layout, main, wide), groupsFunctionSource(tape, opts, layout, main, wide)].join('\n');
@@ -70,6 +72,7 @@ function recordFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
   return `static BM_COLD void bm_record(char *q, const ${L.F} *x, const ${L.F} *state, ${L.F} done, int t, const ${main.p}s *table, ${L.F} *kept) {\n${body.code()}\n}\n`;
 }
 
+/** `bm_groups` itself: the loop over the groups of a chunk and, per group, the step loop. */
 function groupsFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, main: LaneFamily, wide?: LaneFamily): string {
   const body = new CBody();
   const L = new CLanes(body, main, wide);
