@@ -79,6 +79,16 @@ function vectorUnit(macros: string): { vectorBytes: number; isa: string } {
  * so tests can hide the compiler without touching this process's environment.
  */
 export function findCompiler(env: NodeJS.ProcessEnv = process.env): CompilerLookup {
+  // Two compiler runs per lookup: once per process and environment.
+  const key = [env.CC, env.PATH, env.BASINMAP_NATIVE_CFLAGS].join('\0');
+  let found = lookups.get(key);
+  if (!found) lookups.set(key, (found = lookup(env)));
+  return found;
+}
+
+const lookups = new Map<string, CompilerLookup>();
+
+function lookup(env: NodeJS.ProcessEnv): CompilerLookup {
   const fromEnv = env.CC?.trim();
   let argv: string[];
   if (fromEnv) {
