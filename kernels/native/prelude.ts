@@ -89,6 +89,11 @@ function familySource(fam: LaneFamily): string {
     const guard = hw ? (bytes === 64 ? 'BM_GCC_X86 && defined(__AVX512F__)' : hw.guard) : '0';
     return `static inline ${p}f ${p}_${op}(${p}f a, ${p}f b) {\n#if ${guard}\n  ${fast}\n#else\n  ${generic}\n#endif\n}`;
   };
+  // Masks are whole lanes (VecOps), so a blend on the sign bit is wasm's bitselect: one
+  // instruction where GCC makes three (xor, and, xor) of the bitwise form.
+  const blend = bytes === 16 ? `__builtin_ia32_blendv${bits === 32 ? 'ps' : 'pd'}` : bytes === 32 ? `__builtin_ia32_blendv${bits === 32 ? 'ps' : 'pd'}256` : '';
+  const bitwise = `return (${p}f)(((${p}u)m & (${p}u)a) | (~(${p}u)m & (${p}u)b));`;
+  const sel = blend && hw ? `#if ${hw.guard}\n  return ${blend}(b, a, m);\n#else\n  ${bitwise}\n#endif` : `  ${bitwise}`;
   const anyGeneric = `${p}u u = (${p}u)m; ${U} acc = 0; for (int i = 0; i < ${W}; i++) acc |= u[i]; return acc != 0;`;
   return /* c */ `
 typedef ${T} ${p}f __attribute__((vector_size(${bytes})));
@@ -98,7 +103,9 @@ typedef long long bm_i64x${bytes}_${p} __attribute__((vector_size(${bytes})));
 typedef ${T} ${p}s;
 static inline ${p}u ${p}_splatu(${U} x) { return (${p}u){0} + x; }
 static inline ${p}f ${p}_splat(${T} x) { ${lanes('r[i] = x')} }
-static inline ${p}f ${p}_sel(${p}f m, ${p}f a, ${p}f b) { return (${p}f)(((${p}u)m & (${p}u)a) | (~(${p}u)m & (${p}u)b)); }
+static inline ${p}f ${p}_sel(${p}f m, ${p}f a, ${p}f b) {
+${sel}
+}
 static inline ${p}f ${p}_sqrt(${p}f a) { ${lanes(`r[i] = ${fn('sqrt')}(a[i])`)} }
 static inline ${p}f ${p}_floor(${p}f a) {
 ${round(9, fn('floor'))}
