@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { DescentOptions } from '../../src/descent/options.ts';
 import type { StartResults } from '../../src/descent/types.ts';
+import { buildTape } from '../ad/build.ts';
 import type { Tape } from '../ad/tape.ts';
 import { FusedCompileError } from '../errors.ts';
 import { STATUS } from '../../src/descent/status.ts';
@@ -73,8 +74,7 @@ async function probe(env: NodeJS.ProcessEnv): Promise<NativeStatus> {
     return { available: false, why: `koffi (the FFI the native engine calls kernels through) did not load: ${firstLine(e)}` };
   }
   try {
-    const { buildTape } = await import('../ad/build.ts');
-    const tape = buildTape({ op: 'square', arg: { op: 'var', index: 0 } } as never, 1);
+    const tape = buildTape({ op: 'square', arg: { op: 'var', index: 0 } }, 1);
     const opts: DescentOptions = {
       optimizer: { ...OPTIMIZER_DEFAULTS, name: 'gd', lr: 0.25 },
       maxIter: 10, gtol: 1e-6, xtol: 0, box: [[-1, 1]], divergeRadius: 10, sense: 'min',
