@@ -5,6 +5,7 @@ import { tf } from '../src/tf.ts';
 import { buildTape } from './ad/build.ts';
 import type { Tape } from './ad/tape.ts';
 import { compileCpu, evaluateCpu, runCpu } from './cpu/engine.ts';
+import { FusedCompileError } from './errors.ts';
 import { checkOptions } from './semantics.ts';
 import type { EngineOptions, Evaluation, FusedDtype, FusedTarget } from './types.ts';
 import { compileWebGPU, evaluateWebGPU, runWebGPU, runWebGPUTensors, type TensorResults } from './webgpu/engine.ts';
@@ -22,8 +23,6 @@ export async function nativeStatus(env?: NodeJS.ProcessEnv) {
   const m = await import('./native/engine.ts');
   return m.nativeStatus(env);
 }
-
-import { FusedCompileError } from './errors.ts';
 
 export { FusedCompileError };
 
@@ -53,7 +52,8 @@ export interface FusedRunner {
 /**
  * Compiles `expr` (d variables) with the descent options into a fused kernel for the target:
  * the tape (f and ∇f together), the optimizer update and the per-start termination test in one
- * generated program (wasm SIMD on all cores, or a WGSL shader run through tfjs-backend-webgpu).
+ * generated program (wasm SIMD on all cores, C compiled for this CPU (native, kernels/native/),
+ * or a WGSL shader run through tfjs-backend-webgpu).
  * Throws FusedCompileError saying why when it cannot, so the caller can fall back to tfjs.
  */
 export async function compileFused(expr: Expr, d: number, opts: DescentOptions, options: CompileOptions): Promise<FusedRunner> {
