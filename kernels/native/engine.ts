@@ -10,22 +10,25 @@ import { adamCorrections, checkOptions, stateVectors } from '../semantics.ts';
 import type { EngineOptions, Evaluation, FusedDtype } from '../types.ts';
 import { compiledLibrary, CompileFailure } from './cache.ts';
 import { type CCompiler, findCompiler } from './compiler.ts';
-import { loadKoffi, loadLibrary, type NativeLibrary, type Pointer } from './ffi.ts';
+import { loadEvaluate, loadKoffi, loadLibrary, type NativeEvaluate, type NativeLibrary, type Pointer } from './ffi.ts';
 import { makeNativeLayout, type NativeLayout } from './layout.ts';
-import { moduleSource } from './module-source.ts';
+import { moduleSource, type ModulePart } from './module-source.ts';
 
 export interface NativeKernel {
   tape: Tape;
   opts: DescentOptions;
   dtype: FusedDtype;
   layout: NativeLayout;
-  lib: NativeLibrary;
-  /** The shared library's path in the cache, and whether this compile found it there. */
+  /** The run library (undefined for evaluateOnly kernels). */
+  lib?: NativeLibrary;
+  /** The library compiled (or found) for this kernel: its path in the cache, whether it was there. */
   path: string;
   cached: boolean;
   /** Seconds spent in the C compiler (0 on a cache hit). */
   compileSeconds: number;
   compiler: CCompiler;
+  /** bm_evaluate, from the kernel's evaluate library, built on first use. */
+  evaluate(): Promise<NativeEvaluate>;
 }
 
 export type NativeStatus = { available: true; describe: string; compiler: string } | { available: false; why: string };
@@ -35,7 +38,7 @@ export interface NativeCompileOptions {
   unroll?: number;
   /** The environment to find the compiler and the cache in (tests hide the compiler with it). */
   env?: NodeJS.ProcessEnv;
-  /** Only bm_evaluate (f and ∇f), no step: for the gradient tests, a fraction of the compile time. */
+  /** Build only the evaluate library (f and ∇f), no run library: for the gradient tests. */
   evaluateOnly?: boolean;
 }
 
@@ -112,26 +115,32 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const compiler = found.compiler;
   const unroll = options.unroll ?? nativeDefaultUnroll(tape.d, stateVectors(opts.optimizer.name));
   const layout = makeNativeLayout(dtype, tape.d, stateVectors(opts.optimizer.name), unroll, compiler.vectorBytes);
-  let source: string;
-  try {
-    source = moduleSource(tape, opts, layout, options.evaluateOnly);
-  } catch (e) {
-    throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
-  }
-  let built;
-  try {
-    built = await compiledLibrary(source, compiler, env);
-  } catch (e) {
-    if (e instanceof CompileFailure) throw new FusedCompileError(`the native engine could not build this kernel: ${e.message}`);
-    throw new FusedCompileError(`the native engine could not build this kernel: ${firstLine(e)}`);
-  }
-  let lib: NativeLibrary;
-  try {
-    lib = await loadLibrary(built.path, dtype, options.evaluateOnly);
-  } catch (e) {
-    throw new FusedCompileError(`the native kernel ${built.path} did not load: ${firstLine(e)} (delete it to rebuild)`);
-  }
-  return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler };
+  const build = async (part: ModulePart) => {
+    let source: string;
+    try {
+      source = moduleSource(tape, opts, layout, part);
+    } catch (e) {
+      throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
+    }
+    try {
+      return await compiledLibrary(source, compiler, env);
+    } catch (e) {
+      throw new FusedCompileError(`the native engine could not build this kernel: ${e instanceof CompileFailure ? e.message : firstLine(e)}`);
+    }
+  };
+  const load = async <T>(path: string, loader: (path: string) => Promise<T>): Promise<T> => {
+    try {
+      return await loader(path);
+    } catch (e) {
+      throw new FusedCompileError(`the native kernel ${path} did not load: ${firstLine(e)} (delete it to rebuild)`);
+    }
+  };
+  let evaluator: Promise<NativeEvaluate> | undefined;
+  const evaluate = () => (evaluator ??= build('evaluate').then((b) => load(b.path, (p) => loadEvaluate(p, dtype))));
+  const built = await build(options.evaluateOnly ? 'evaluate' : 'run');
+  const lib = options.evaluateOnly ? undefined : await load(built.path, loadLibrary);
+  if (options.evaluateOnly) evaluator = load(built.path, (p) => loadEvaluate(p, dtype));
+  return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler, evaluate };
 }
 
 /** Aim of the adaptive steps per call: long enough to amortise a call, short enough for Ctrl-C and progress. */
@@ -150,6 +159,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   const n = x0.length / d;
   if (!Number.isInteger(n)) throw new RangeError(`x0 has ${x0.length} values, not a multiple of d = ${d}`);
   const { lib, layout } = kernel;
+  if (!lib) throw new Error('this native kernel was compiled for evaluation only');
   const maxIter = kernel.opts.maxIter;
   const threads = Math.max(1, Math.min(256, engineOpts.threads ?? availableParallelism()));
   const fixedK = engineOpts.stepsPerCall !== undefined ? Math.max(1, Math.floor(engineOpts.stepsPerCall)) : undefined;
@@ -204,13 +214,17 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   return out;
 }
 
-/** f and ∇f at n points ([n, d]) by the kernel's own generated code (its bm_evaluate). */
+/**
+ * f and ∇f at n points ([n, d]) by the kernel's own generated code (bm_evaluate, from its
+ * evaluate library: compiled, or found in the cache, on the first call).
+ */
 export async function evaluateNative(kernel: NativeKernel, points: ArrayLike<number>): Promise<Evaluation> {
   const { d } = kernel.tape;
   const n = points.length / d;
   const Arr = kernel.dtype === 'float32' ? Float32Array : Float64Array;
   const f = new Arr(n);
   const grad = new Arr(n * d);
-  if (n > 0) kernel.lib.evaluate(Float64Array.from(points), n, f, grad);
+  const evaluate = await kernel.evaluate();
+  if (n > 0) evaluate(Float64Array.from(points), n, f, grad);
   return { f, grad };
 }

@@ -5,7 +5,7 @@ type Koffi = typeof import('koffi');
 /** A pointer returned by the library (koffi's external), opaque here. */
 export type Pointer = unknown;
 
-/** The entry points of one loaded kernel library (module-source.ts documents them). */
+/** The entry points of a kernel's run library (module-source.ts documents them). */
 export interface NativeLibrary {
   alloc(bytes: number): Pointer | null;
   free(p: Pointer): void;
@@ -14,8 +14,10 @@ export interface NativeLibrary {
   /** Asynchronous: runs on a koffi worker thread, so the event loop (Ctrl-C, progress) keeps going. */
   run(rec: Pointer, n: number, t0: number, K: number, table: Pointer | null, threads: number): Promise<number>;
   unpack(rec: Pointer, n: number, reached: number, x: Float32Array, fun: Float32Array, gradNorm: Float32Array, nit: Int32Array, status: Uint8Array): void;
-  evaluate(points: Float64Array, n: number, f: Float32Array | Float64Array, grad: Float32Array | Float64Array): void;
 }
+
+/** The entry point of a kernel's evaluate library. */
+export type NativeEvaluate = (points: Float64Array, n: number, f: Float32Array | Float64Array, grad: Float32Array | Float64Array) => void;
 
 let koffiModule: Promise<Koffi> | undefined;
 
@@ -25,24 +27,32 @@ export function loadKoffi(): Promise<Koffi> {
   return koffiModule;
 }
 
-const loaded = new Map<string, NativeLibrary>();
+const loaded = new Map<string, unknown>();
 
-/** Loads (once per process and path) a compiled kernel and binds its functions. */
-export async function loadLibrary(path: string, dtype: FusedDtype, evaluateOnly = false): Promise<NativeLibrary> {
-  const hit = loaded.get(path);
-  if (hit) return hit;
+/** koffi's handle on a library (once per process and path), its ABI version checked. */
+async function open(path: string) {
   const koffi = await loadKoffi();
   const lib = koffi.load(path);
-  const S = dtype === 'float32' ? 'float' : 'double';
   const abi = lib.func('int32_t bm_abi(void)')() as number;
   if (abi !== NATIVE_ABI) throw new Error(`it has entry points of version ${abi}, this basinmap expects ${NATIVE_ABI}`);
-  const evaluate = lib.func(`void bm_evaluate(const double *pts, int64_t n, ${S} *fo, ${S} *go)`) as never;
-  if (evaluateOnly) {
-    const none = () => {
-      throw new Error('this kernel was compiled for evaluation only');
-    };
-    return { alloc: none, free: none, table: none, pack: none, run: none, unpack: none, evaluate };
-  }
+  return lib;
+}
+
+/** Loads a kernel's evaluate library and binds bm_evaluate. */
+export async function loadEvaluate(path: string, dtype: FusedDtype): Promise<NativeEvaluate> {
+  const hit = loaded.get(path);
+  if (hit) return hit as NativeEvaluate;
+  const S = dtype === 'float32' ? 'float' : 'double';
+  const evaluate = (await open(path)).func(`void bm_evaluate(const double *pts, int64_t n, ${S} *fo, ${S} *go)`) as never;
+  loaded.set(path, evaluate);
+  return evaluate;
+}
+
+/** Loads a kernel's run library and binds its functions. */
+export async function loadLibrary(path: string): Promise<NativeLibrary> {
+  const hit = loaded.get(path);
+  if (hit) return hit as NativeLibrary;
+  const lib = await open(path);
   const run = lib.func('int64_t bm_run(void *rec, int64_t n, int32_t t0, int32_t K, void *table, int32_t threads)');
   const bound: NativeLibrary = {
     alloc: lib.func('void *bm_alloc(int64_t bytes)') as never,
@@ -53,7 +63,6 @@ export async function loadLibrary(path: string, dtype: FusedDtype, evaluateOnly 
       run.async(...args, (err: unknown, res: number | bigint) => (err ? reject(err) : resolve(Number(res))));
     }),
     unpack: lib.func('void bm_unpack(void *rec, int64_t n, int32_t reached, float *x, float *fun, float *gn, int32_t *nit, uint8_t *status)') as never,
-    evaluate,
   };
   loaded.set(path, bound);
   return bound;
