@@ -1,4 +1,4 @@
-// The kernels' Node entry: both targets. Browser code imports kernels/webgpu/runner.ts alone
+// The kernels' Node entry: every target. Browser code imports kernels/webgpu/runner.ts alone
 // (kernels/cpu needs worker threads and binaryen).
 import type { DescentOptions } from '../core/options.ts';
 import type { Expr } from '../core/expression.ts';
@@ -14,13 +14,24 @@ export { closeCpuPool } from './cpu/runtime/pool.ts';
 
 export interface CompileOptions {
   target: FusedTarget;
-  /** Default float32. float64 exists only on 'cpu'. */
+  /** Default float32. float64 exists on 'cpu' and 'native'. */
   dtype?: FusedDtype;
-  /** CPU: vectors per group in flight (default: by problem size, see defaultUnroll). */
+  /** CPU and native: vectors per group in flight (default: by problem size, see defaultUnroll). */
   unroll?: number;
+  /** native: the environment to find the C compiler and the kernel cache in (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Compiles `expr` with the descent options into a fused kernel for the target (see the runners). */
-export function compileFused(expr: Expr, d: number, opts: DescentOptions, options: CompileOptions): Promise<FusedRunner> {
+export async function compileFused(expr: Expr, d: number, opts: DescentOptions, options: CompileOptions): Promise<FusedRunner> {
+  if (options.target === 'native') {
+    // Loaded on demand: the native engine brings koffi's addon and the C compiler with it.
+    return (await import('./native/runner.ts')).compileNativeRunner(expr, d, opts, options);
+  }
   return options.target === 'cpu' ? compileCpuRunner(expr, d, opts, options) : compileWebGPURunner(expr, d, opts, options);
+}
+
+/** Whether the native engine (kernels/native/) works here, and why not; loads it on demand. */
+export async function nativeStatus(env?: NodeJS.ProcessEnv) {
+  return (await import('./native/engine.ts')).nativeStatus(env);
 }

@@ -2,14 +2,14 @@
 import type { Dtype } from '../core/dtype.ts';
 
 export type FusedDtype = Dtype;
-export type FusedTarget = 'cpu' | 'webgpu';
+export type FusedTarget = 'cpu' | 'webgpu' | 'native';
 
 export interface EngineOptions {
   /** Arithmetic of the run. float64 exists only on the CPU engine (tfjs and WGSL have none). */
   dtype?: FusedDtype;
   /** Steps per kernel call (CPU) or per dispatch (WebGPU) before control returns to JavaScript. */
   stepsPerCall?: number;
-  /** CPU worker threads; default: os.availableParallelism(). */
+  /** CPU worker threads (native: pthreads); default: os.availableParallelism(). */
   threads?: number;
   /** Stop within stepsPerCall steps of an abort; starts not finished come back as 'interrupted'. */
   signal?: AbortSignal;

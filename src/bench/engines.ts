@@ -14,6 +14,7 @@ import type { Objective } from '../objectives/types.ts';
  */
 export const ENGINE_ROWS: Record<string, { tfjsBackend: string; engine: string; device: (p: BackendProbe) => string }> = {
   'fused-cpu': { tfjsBackend: 'wasm', engine: 'fused-cpu', device: () => 'fused SIMD WebAssembly kernel, every core' },
+  'fused-native': { tfjsBackend: 'wasm', engine: 'native', device: () => 'fused kernel as C compiled for this CPU, every core' },
   'fused-webgpu': { tfjsBackend: 'webgpu', engine: 'fused-webgpu', device: (p) => `fused WGSL kernel on ${p.device}` },
 };
 

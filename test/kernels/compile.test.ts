@@ -4,6 +4,7 @@ import { useBackend } from '../../src/backends/registry.ts';
 import { parseExpression } from '../../src/objectives/expression/parse.ts';
 import { closeCpuPool, compileFused, FusedCompileError } from '../../kernels/index.ts';
 import { descentOptions } from './support/oracle.ts';
+import { describeNative } from './support/native.ts';
 import { describeWebGPU } from './support/webgpu.ts';
 
 /** compileFused: a runner per target, or a FusedCompileError that says why not. */
@@ -35,6 +36,20 @@ describe('compileFused', () => {
     await expect(compileFused(HIMMELBLAU, 2, opts, { target: 'webgpu', dtype: 'float64' })).rejects.toThrow(/WGSL has no float64/);
     await useBackend('cpu');
     await expect(compileFused(HIMMELBLAU, 2, opts, { target: 'webgpu' })).rejects.toThrow(/active tfjs backend is cpu/);
+  });
+});
+
+describeNative('compileFused, native target', () => {
+  it('builds a native runner in float32 and float64', async () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const r = await compileFused(HIMMELBLAU, 2, descentOptions(BOX, 'gd', 0.01), { target: 'native', dtype });
+      expect(r.target).toBe('native');
+      const out = await r.run(new Float32Array([3.5, 1.5, -3, 3]));
+      expect(Array.from(out.status).every((s) => s === STATUS.gtol.code || s === STATUS.xtol.code)).toBe(true);
+      expect(out.x[0]).toBeCloseTo(3, 3);
+      const ev = await r.evaluate(new Float32Array([3, 2]));
+      expect(ev.f[0]).toBe(0);
+    }
   });
 });
 

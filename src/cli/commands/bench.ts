@@ -41,7 +41,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .positional('suite', { type: 'string', default: 'standard', choices: Object.keys(SUITES), describe: 'named set of defaults' })
-      .option('backends', { type: 'string', describe: 'comma-separated tfjs backends and fused-cpu / fused-webgpu (the fused kernels) (default: every available backend that is not a software GPU, and fused-cpu)' })
+      .option('backends', { type: 'string', describe: 'comma-separated tfjs backends and fused-cpu / fused-native / fused-webgpu (the fused kernels) (default: every available backend that is not a software GPU, fused-cpu, and fused-native where a C compiler is)' })
       .option('sizes', { type: 'string', describe: 'batch sizes, e.g. 1e2,1e4,1e6 (≤ 1e7; default: the suite\'s)' })
       .option('workloads', { type: 'string', describe: `comma-separated, of: ${Object.keys(WORKLOADS).join(', ')}` })
       .option('repeats', { type: 'number', describe: 'timed runs per cell, after one warm-up run' })
@@ -122,8 +122,11 @@ async function defaultBenchBackends(): Promise<string[]> {
   const names = backendNames();
   const probes = await Promise.all(names.map((n) => probeBackend(n)));
   const tfjs = names.filter((_, i) => probes[i].available && !probes[i].software);
-  // The fused kernels beside them: fused-webgpu only on a hardware adapter, like webgpu itself.
-  return [...tfjs, 'fused-cpu', ...(tfjs.includes('webgpu') ? ['fused-webgpu'] : [])];
+  // The fused kernels beside them: fused-native where it compiles here, fused-webgpu only on a
+  // hardware adapter, like webgpu itself.
+  const { nativeStatus } = await import('../../../kernels/index.ts');
+  const native = (await nativeStatus()).available ? ['fused-native'] : [];
+  return [...tfjs, 'fused-cpu', ...native, ...(tfjs.includes('webgpu') ? ['fused-webgpu'] : [])];
 }
 
 function readReport(path: string): BenchReport {

@@ -1,0 +1,252 @@
+import type { V, VecOps } from '../vector-ops.ts';
+import { expLanes } from '../vmath/exp.ts';
+import { logLanes } from '../vmath/log.ts';
+
+/**
+ * A C function body under construction: statements, and the vector variables they use, declared
+ * once at the top of the function (as wasm locals are), so a value made inside a branch or a loop
+ * can be read wherever the generators read it. The C compiler's SSA construction turns the
+ * assignments back into values; nothing here has to think about registers.
+ */
+export class CBody {
+  private readonly lines: string[] = [];
+  private readonly decls = new Map<string, string[]>();
+  private readonly consts: string[] = [];
+  private readonly constNames = new Map<string, string>();
+  private depth = 1;
+  private count = 0;
+
+  /** A raw statement at the current nesting. */
+  emit(line: string): void {
+    this.lines.push('  '.repeat(this.depth) + line);
+  }
+
+  /** `open { fill }`. */
+  block(open: string, fill: () => void, close = '}'): void {
+    this.emit(`${open} {`);
+    this.depth++;
+    fill();
+    this.depth--;
+    this.emit(close);
+  }
+
+  /** A fresh variable of C type `type`, declared at the top of the function. */
+  declare(type: string, prefix = 'v'): string {
+    const name = `${prefix}${this.count++}`;
+    const list = this.decls.get(type) ?? [];
+    list.push(name);
+    this.decls.set(type, list);
+    return name;
+  }
+
+  /** A named constant (one per distinct initializer), defined at the top of the function. */
+  constant(type: string, init: string): string {
+    const key = `${type} ${init}`;
+    let name = this.constNames.get(key);
+    if (!name) {
+      name = `K${this.constNames.size}`;
+      this.constNames.set(key, name);
+      this.consts.push(`  const ${type} ${name} = ${init};`);
+    }
+    return name;
+  }
+
+  /** The body: constants, declarations, statements. */
+  code(): string {
+    const decls = [...this.decls].map(([type, names]) => {
+      const rows: string[] = [];
+      for (let i = 0; i < names.length; i += 16) rows.push(`  ${type} ${names.slice(i, i + 16).join(', ')};`);
+      return rows.join('\n');
+    });
+    return [...this.consts, ...decls, ...this.lines].join('\n');
+  }
+}
+
+/** The C names of one lane type: the float vector, its signed and unsigned integer views, the helpers' prefix. */
+export interface LaneFamily {
+  /** Helper prefix: `${p}_min`, `${p}_any`... and the vector types `${p}f`, `${p}i`, `${p}u`. */
+  p: string;
+  bits: 32 | 64;
+  width: number;
+}
+
+const hex = (x: bigint, bits: number) => `0x${BigInt.asUintN(bits, x).toString(16)}${bits === 32 ? 'u' : 'ull'}`;
+
+function floatBits(x: number, bits: 32 | 64): bigint {
+  if (bits === 32) return BigInt(new Uint32Array(new Float32Array([x]).buffer)[0]);
+  return new BigUint64Array(new Float64Array([x]).buffer)[0];
+}
+
+/**
+ * The lane operations (vector-ops.ts) as C over GCC vector extensions: `vector_size` types of
+ * `width` lanes of the dtype (8 float32 lanes in an AVX2 register, 16 with AVX-512...). Values are
+ * float vectors; integer and bitwise ops act on the same bits through same-size vector casts (a
+ * cast between vector types of one size reinterprets, it does not convert), comparisons give
+ * all-ones / all-zeros lanes: the bit-level model of cpu/lanes.ts (wasm f32x4) and
+ * webgpu/wgsl-lanes.ts, so the C kernel runs the same operations in the same order. Only min,
+ * max, floor, ceil, nearest, the any-lane test and the platform sin/cos are helpers (prelude.ts):
+ * GCC's vector extensions have no operator for them.
+ */
+export class CLanes implements VecOps<string> {
+  readonly width: number;
+  readonly bits: 32 | 64;
+  readonly mant: number;
+  readonly bias: number;
+  readonly F: string;
+  readonly I: string;
+  readonly U: string;
+
+  constructor(readonly body: CBody, readonly fam: LaneFamily, private readonly wide?: LaneFamily) {
+    this.width = fam.width;
+    this.bits = fam.bits;
+    this.mant = fam.bits === 32 ? 23 : 52;
+    this.bias = fam.bits === 32 ? 127 : 1023;
+    this.F = `${fam.p}f`;
+    this.I = `${fam.p}i`;
+    this.U = `${fam.p}u`;
+  }
+
+  get f32(): boolean {
+    return this.bits === 32;
+  }
+
+  ref(name: string): V<string> {
+    return { get: () => name };
+  }
+
+  let(e: string): V<string> {
+    const n = this.body.declare(this.F);
+    this.body.emit(`${n} = ${e};`);
+    return this.ref(n);
+  }
+
+  variable(init: V<string>): { v: V<string>; set(value: V<string>): void; name: string } {
+    const n = this.body.declare(this.F, 'm');
+    this.body.emit(`${n} = ${init.get()};`);
+    return { name: n, v: this.ref(n), set: (value) => this.body.emit(`${n} = ${value.get()};`) };
+  }
+
+  zerosLike(): V {
+    return this.c(0);
+  }
+
+  /** Every lane holding the bit pattern `bits`. */
+  private bitsConst(bits: bigint): V<string> {
+    return this.ref(this.body.constant(this.F, `(${this.F})${this.fam.p}_splatu(${hex(bits, this.bits)})`));
+  }
+
+  c(x: number): V<string> {
+    return this.bitsConst(floatBits(x, this.bits));
+  }
+
+  ci(x: bigint): V<string> {
+    return this.bitsConst(x);
+  }
+
+  /** A scalar C expression of the lane's float type, broadcast. */
+  splat(scalar: string): V<string> {
+    return this.let(`${this.fam.p}_splat(${scalar})`);
+  }
+
+  private u(a: V<string>): string {
+    return `(${this.U})${a.get()}`;
+  }
+
+  private bin(op: string, a: V<string>, b: V<string>): V<string> {
+    return this.let(`${a.get()} ${op} ${b.get()}`);
+  }
+
+  private ubin(op: string, a: V<string>, b: V<string>): V<string> {
+    return this.let(`(${this.F})(${this.u(a)} ${op} ${this.u(b)})`);
+  }
+
+  private cmp(op: string, a: V<string>, b: V<string>): V<string> {
+    return this.let(`(${this.F})(${a.get()} ${op} ${b.get()})`);
+  }
+
+  private call(fn: string, ...args: V<string>[]): V<string> {
+    return this.let(`${this.fam.p}_${fn}(${args.map((a) => a.get()).join(', ')})`);
+  }
+
+  add(a: V<string>, b: V<string>) { return this.bin('+', a, b); }
+  sub(a: V<string>, b: V<string>) { return this.bin('-', a, b); }
+  mul(a: V<string>, b: V<string>) { return this.bin('*', a, b); }
+  div(a: V<string>, b: V<string>) { return this.bin('/', a, b); }
+  /** NaN-propagating, −0 below +0 (wasm's f32x4.min). */
+  min(a: V<string>, b: V<string>) { return this.call('min', a, b); }
+  max(a: V<string>, b: V<string>) { return this.call('max', a, b); }
+  /** The sign bit flipped (wasm's neg: no arithmetic, NaN included). */
+  neg(a: V<string>) { return this.ubin('^', a, this.signBit); }
+  abs(a: V<string>) { return this.andNot(a, this.signBit); }
+  sqrt(a: V<string>) { return this.call('sqrt', a); }
+  floor(a: V<string>) { return this.call('floor', a); }
+  ceil(a: V<string>) { return this.call('ceil', a); }
+  nearest(a: V<string>) { return this.call('nearest', a); }
+
+  lt(a: V<string>, b: V<string>) { return this.cmp('<', a, b); }
+  le(a: V<string>, b: V<string>) { return this.cmp('<=', a, b); }
+  gt(a: V<string>, b: V<string>) { return this.cmp('>', a, b); }
+  ge(a: V<string>, b: V<string>) { return this.cmp('>=', a, b); }
+  eq(a: V<string>, b: V<string>) { return this.cmp('==', a, b); }
+  ne(a: V<string>, b: V<string>) { return this.cmp('!=', a, b); }
+
+  and(a: V<string>, b: V<string>) { return this.ubin('&', a, b); }
+  or(a: V<string>, b: V<string>) { return this.ubin('|', a, b); }
+  xor(a: V<string>, b: V<string>) { return this.ubin('^', a, b); }
+  andNot(a: V<string>, b: V<string>) { return this.let(`(${this.F})(${this.u(a)} & ~${this.u(b)})`); }
+  not(a: V<string>) { return this.let(`(${this.F})(~${this.u(a)})`); }
+  /** Bitwise, like wasm's v128.bitselect (masks are whole lanes, so it is a lane select). */
+  sel(m: V<string>, a: V<string>, b: V<string>) { return this.call('sel', m, a, b); }
+
+  iadd(a: V<string>, b: V<string>) { return this.ubin('+', a, b); }
+  isub(a: V<string>, b: V<string>) { return this.ubin('-', a, b); }
+  ishl(a: V<string>, k: number) { return this.let(`(${this.F})(${this.u(a)} << ${k})`); }
+  ishrU(a: V<string>, k: number) { return this.let(`(${this.F})(${this.u(a)} >> ${k})`); }
+  ishrS(a: V<string>, k: number) { return this.let(`(${this.F})((${this.I})${a.get()} >> ${k})`); }
+  ieq(a: V<string>, b: V<string>) { return this.let(`(${this.F})(${this.u(a)} == ${this.u(b)})`); }
+
+  /** Horner: c[0] + x·(c[1] + x·(c[2] + ...)), as cpu/lanes.ts (multiply, then add: no FMA). */
+  poly(x: V<string>, coeffs: readonly number[]): V<string> {
+    let acc = this.c(coeffs[coeffs.length - 1]);
+    for (let k = coeffs.length - 2; k >= 0; k--) acc = this.add(this.mul(acc, x), this.c(coeffs[k]));
+    return acc;
+  }
+
+  get signBit(): V<string> { return this.ci(1n << BigInt(this.bits - 1)); }
+  get inf(): V<string> { return this.c(Infinity); }
+  finite(a: V<string>): V<string> { return this.lt(this.abs(a), this.inf); }
+
+  /** The C truth value "some lane of the mask is set". */
+  any(mask: V<string>): string {
+    return `${this.fam.p}_any(${mask.get()})`;
+  }
+
+  when(mask: V<string>, fill: () => void): void {
+    this.body.block(`if (${this.any(mask)})`, fill);
+  }
+
+  /** libm's sin and cos lane by lane, in double (as wasm calls Math.sin/cos on the promoted lane). */
+  platformSinCos(x: V<string>): { sin: V<string>; cos: V<string> } {
+    const s = this.body.declare(this.F);
+    const c = this.body.declare(this.F);
+    this.body.emit(`${this.fam.p}_platform_sincos(${x.get()}, &${s}, &${c});`);
+    return { sin: this.ref(s), cos: this.ref(c) };
+  }
+
+  /**
+   * e^(y·ln a) for float32 lanes in float64 lanes of the same count (one vector twice as wide,
+   * which GCC splits into registers), rounded once: cpu/lanes.ts does the same in two f64x2
+   * halves, with the same operations. Undefined for float64 lanes.
+   */
+  get widerExpLog(): ((a: V<string>, y: V<string>) => V<string>) | undefined {
+    const wide = this.wide;
+    if (!this.f32 || !wide) return undefined;
+    return (a, y) => {
+      const D = new CLanes(this.body, wide);
+      const a64 = D.let(`__builtin_convertvector(${a.get()}, ${D.F})`);
+      const y64 = D.let(`__builtin_convertvector(${y.get()}, ${D.F})`);
+      const r = expLanes(D, D.mul(y64, logLanes(D, a64)));
+      return this.let(`__builtin_convertvector(${r.get()}, ${this.F})`);
+    };
+  }
+}

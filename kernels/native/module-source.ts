@@ -1,0 +1,163 @@
+import type { DescentOptions } from '../../core/options.ts';
+import { RUNNING, STATUS } from '../../core/status.ts';
+import type { Tape } from '../ad/tape.ts';
+import type { FusedDtype } from '../types.ts';
+import type { LaneFamily } from './c-lanes.ts';
+import type { NativeLayout } from './layout.ts';
+import { preludeSource } from './prelude.ts';
+import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
+
+/** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
+export const NATIVE_ABI = 1;
+
+/**
+ * The lane families of a kernel: the dtype's vectors, and for float32 tapes with pow, float64
+ * lanes of the same count (pow's e^(y·ln x) in a wider type). Only where pow occurs: the wide
+ * helpers triple the compile time of a small kernel.
+ */
+export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean): { main: LaneFamily; wide?: LaneFamily } {
+  if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8 } };
+  const width = vectorBytes / 4;
+  return { main: { p: 'v', bits: 32, width }, wide: pow ? { p: 'w', bits: 64, width } : undefined };
+}
+
+/**
+ * The C source of a native kernel's run library, or of its evaluate library (bm_abi and
+ * bm_evaluate only). Exports (all plain C, called through koffi):
+ *   bm_abi()                          NATIVE_ABI
+ *   bm_alloc(bytes) / bm_free(p)      64-byte aligned, zeroed memory for records and adam's table
+ *   bm_table(dst, src, len)           adam's corrections (doubles) rounded to the lane type
+ *   bm_pack(rec, x0, n)               float32 starts [n, d] into records (padding lanes inert)
+ *   bm_run(rec, n, t0, K, table, threads) → starts still running
+ *                                     every group advanced up to K iterations, on `threads`
+ *                                     pthreads pulling chunks of groups from one counter
+ *   bm_unpack(rec, n, reached, x, fun, gradNorm, nit, status)
+ *                                     result columns; a start still running is interrupted
+ *   bm_evaluate(points, n, f, grad)   f and ∇f (tests)
+ * Everything a kernel is specialised on (d, the optimizer and its hyperparameters, the box,
+ * tolerances, maxIter) is a constant in the source, so the source is the cache key.
+ */
+export type ModulePart = 'run' | 'evaluate';
+
+export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run'): string {
+  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'));
+  const S = `${main.p}s`;
+  const { d, unroll: U, width: W, groupSize: G, recordBytes: RB } = layout;
+  const head = [
+    `/* basinmap native kernel (${part}): d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}. Generated; do not edit. */`,
+    preludeSource(wide ? [main, wide] : [main]),
+    `BM_EXPORT int32_t bm_abi(void) { return ${NATIVE_ABI}; }`,
+  ];
+  // Two libraries: runs never evaluate, and bm_evaluate (the whole tape with its slow paths) is
+  // up to half of a kernel's compile time (measured: Styblinski-Tang 50-D momentum 0.98 of
+  // 1.89 s), so it is built only when something evaluates (tests, checks).
+  if (part === 'evaluate') return [...head, evaluateFunctionSource(tape, main, wide)].join('\n');
+  return [
+    ...head,
+    stepFunctionSource(tape, opts, layout, main, wide),
+    /* c */ `
+#define G ${G}
+#define RB ${RB}
+#define AT(rec, field, u, l) ((${S} *)(rec))[((field) * ${U} + (u)) * ${W} + (l)]
+
+BM_EXPORT void *bm_alloc(int64_t bytes) {
+  size_t size = (size_t)((bytes + 63) / 64 * 64);
+  void *p = aligned_alloc(64, size ? size : 64);
+  if (p) memset(p, 0, size);
+  return p;
+}
+
+BM_EXPORT void bm_free(void *p) { free(p); }
+
+BM_EXPORT void bm_table(${S} *dst, const double *src, int64_t len) {
+  for (int64_t i = 0; i < len; i++) dst[i] = (${S})src[i];
+}
+
+BM_EXPORT void bm_pack(char *base, const float *x0, int64_t n) {
+  int64_t nGroups = (n + G - 1) / G;
+  memset(base, 0, (size_t)(nGroups * RB));
+  for (int64_t i = 0; i < nGroups * G; i++) {
+    int64_t g = i / G, r = i % G, u = r / ${W}, l = r % ${W};
+    char *rec = base + g * RB;
+    if (i < n) {
+      for (int j = 0; j < ${d}; j++) AT(rec, ${layout.x} + j, u, l) = (${S})x0[i * ${d} + j];
+      AT(rec, ${layout.status}, u, l) = ${RUNNING};
+    } else {
+      AT(rec, ${layout.status}, u, l) = 2; /* padding: neither running nor reported */
+    }
+  }
+}
+
+BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, float *x, float *fun, float *gn, int32_t *nit, uint8_t *status) {
+  for (int64_t i = 0; i < n; i++) {
+    int64_t g = i / G, r = i % G, u = r / ${W}, l = r % ${W};
+    const char *rec = base + g * RB;
+    ${S} s = AT(rec, ${layout.status}, u, l);
+    if (s == ${RUNNING}) {
+      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = (float)AT(rec, ${layout.x} + j, u, l);
+      fun[i] = NAN;
+      gn[i] = NAN;
+      nit[i] = reached;
+      status[i] = ${STATUS.interrupted.code};
+    } else {
+      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = (float)AT(rec, ${layout.xOut} + j, u, l);
+      fun[i] = (float)AT(rec, ${layout.fun}, u, l);
+      gn[i] = (float)AT(rec, ${layout.gradNorm}, u, l);
+      nit[i] = (int32_t)AT(rec, ${layout.nit}, u, l);
+      status[i] = (uint8_t)s;
+    }
+  }
+}
+
+typedef struct {
+  char *base;
+  int64_t nGroups, chunk, next, running;
+  int t0, K;
+  const ${S} *table;
+} bm_job;
+
+static void *bm_worker(void *arg) {
+  bm_job *j = (bm_job *)arg;
+  int64_t mine = 0;
+  for (;;) {
+    int64_t g0 = __atomic_fetch_add(&j->next, j->chunk, __ATOMIC_RELAXED);
+    if (g0 >= j->nGroups) break;
+    int64_t g1 = g0 + j->chunk < j->nGroups ? g0 + j->chunk : j->nGroups;
+    mine += bm_groups(j->base, g0, g1, j->t0, j->K, j->table);
+  }
+  __atomic_fetch_add(&j->running, mine, __ATOMIC_RELAXED);
+  return 0;
+}
+
+/*
+ * The work runs on threads of its own (8 MiB stacks, the pthread default): the calling thread is
+ * koffi's, whose stack for asynchronous calls is small. Chunks of groups come from one atomic
+ * counter, about 16 per thread, so threads whose groups finish early take more.
+ * Returns -1 when no thread could be started.
+ */
+BM_EXPORT int64_t bm_run(char *base, int64_t n, int32_t t0, int32_t K, const ${S} *table, int32_t threads) {
+  bm_job job;
+  job.base = base;
+  job.nGroups = (n + G - 1) / G;
+  job.next = 0;
+  job.running = 0;
+  job.t0 = t0;
+  job.K = K;
+  job.table = table;
+  if (threads < 1) threads = 1;
+  if (threads > 256) threads = 256;
+  job.chunk = job.nGroups / ((int64_t)threads * 16);
+  if (job.chunk < 1) job.chunk = 1;
+  if (job.chunk > 256) job.chunk = 256;
+  pthread_t tid[256];
+  int started = 0;
+  for (int i = 0; i < threads; i++) {
+    if (pthread_create(&tid[started], 0, bm_worker, &job) == 0) started++;
+  }
+  if (started == 0) return -1;
+  for (int i = 0; i < started; i++) pthread_join(tid[i], 0);
+  return job.running;
+}
+`,
+  ].join('\n');
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { useBackend } from '../../src/backends/registry.ts';
+import type { DescentOptions } from '../../core/options.ts';
+import { STATUS, statusName } from '../../core/status.ts';
+import type { StartResults } from '../../core/results.ts';
+import { parseExpression } from '../../src/objectives/expression/parse.ts';
+import { LIBRARY } from '../../src/objectives/library/index.ts';
+import type { OptimizerName } from '../../core/optimizers/index.ts';
+import { buildTape } from '../../kernels/ad/build.ts';
+import type { Expr } from '../../core/expression.ts';
+import { compileCpu } from '../../kernels/cpu/codegen/compile.ts';
+import { runCpu } from '../../kernels/cpu/runtime/run.ts';
+import { closeCpuPool } from '../../kernels/cpu/runtime/pool.ts';
+import { compileNative, runNative } from '../../kernels/native/engine.ts';
+import type { FusedDtype } from '../../kernels/types.ts';
+import { compareRuns } from './support/compare.ts';
+import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
+import { pointsIn } from './support/expressions.ts';
+import { bitDifferences, describeNative, NATIVE } from './support/native.ts';
+import { descentOptions, runReference } from './support/oracle.ts';
+
+/**
+ * Full runs of the native engine against the wasm engine, which runs the same generated
+ * operations: every column of the results equal bit for bit (NaN payloads aside), for every
+ * optimizer, float32 and float64, odd batch sizes, several unrolls and steps per call, lanes
+ * beyond the vector sin/cos range, clip and sense max, and every 2-D library function. The wasm
+ * engine is itself held to the tfjs reference (engines-cpu.test.ts); one case here checks the
+ * native engine against the reference directly too. The start set mixes converging starts with
+ * ones that escape or overflow at once, so every status but 'interrupted' occurs.
+ */
+const RASTRIGIN = parseExpression('20 + x1^2 - 10*cos(2*pi*x1) + x2^2 - 10*cos(2*pi*x2)').expr;
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+afterAll(async () => {
+  await closeCpuPool();
+});
+
+interface Engine {
+  unroll?: number;
+  stepsPerCall?: number;
+  threads?: number;
+  dtype?: FusedDtype;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs x0 on both engines and expects identical results; returns the native ones. */
+async function sameAsWasm(expr: Expr, d: number, opts: DescentOptions, x0: Float32Array, engine: Engine = {}): Promise<StartResults> {
+  const dtype = engine.dtype ?? 'float32';
+  const tape = buildTape(expr, d);
+  const [nk, ck] = await Promise.all([compileNative(tape, opts, dtype, { unroll: engine.unroll, env: engine.env }), compileCpu(tape, opts, dtype)]);
+  const native = await runNative(nk, x0, { stepsPerCall: engine.stepsPerCall, threads: engine.threads });
+  const wasm = await runCpu(ck, x0);
+  for (const col of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) {
+    const diff = bitDifferences(native[col], wasm[col]);
+    const show = diff.slice(0, 3).map((i) => `#${i}: ${native[col][i]} vs ${wasm[col][i]}`);
+    expect(show, `${col}: ${diff.length} of ${native[col].length} values differ from the wasm engine's`).toEqual([]);
+  }
+  return native;
+}
+
+const statuses = (r: StartResults) => new Set(Array.from(r.status, (s) => statusName(s)));
+
+describeNative('native engine vs wasm engine, bit for bit', () => {
+  for (const name of Object.keys(LR) as OptimizerName[]) {
+    it(`${name} on Himmelblau, float32 and float64`, async () => {
+      const opts = descentOptions(BOX, name, LR[name], { maxIter: 400 });
+      const r = await sameAsWasm(HIMMELBLAU, 2, opts, starts(64));
+      expect(statuses(r).has('escaped') && statuses(r).has('nonfinite') && statuses(r).has('gtol')).toBe(true);
+      await sameAsWasm(HIMMELBLAU, 2, opts, starts(64), { dtype: 'float64' });
+    });
+  }
+
+  it('gd on Himmelblau, against the tfjs reference engine too', async () => {
+    const opts = descentOptions(BOX, 'gd', LR.gd, { maxIter: 400 });
+    const tape = buildTape(HIMMELBLAU, 2);
+    const x0 = starts(64);
+    const [native, ref] = await Promise.all([compileNative(tape, opts).then((k) => runNative(k, x0)), runReference(HIMMELBLAU, 2, x0, opts)]);
+    // As engines-cpu.test.ts: same statuses, nit within one for ≤ 2% of starts (an ulp of
+    // gradient difference can flip a threshold test by an iteration), x and f to float32 rounding.
+    const { mismatches, nitOffByOne } = compareRuns(native, ref, { xAbs: 1e-4, xRel: 1e-4, funAbs: 1e-4 });
+    expect(mismatches.map((m) => `#${m.i}: ${m.what}`)).toEqual([]);
+    expect(nitOffByOne).toBeLessThanOrEqual(2);
+  });
+
+  it('gd on Rastrigin: maxiter and xtol reached, odd batch sizes, unroll 1 and 3, steps per call 7 and 64, 1 and 3 threads', async () => {
+    const opts = descentOptions([[-5.12, 5.12], [-5.12, 5.12]], 'gd', 2e-3, { maxIter: 12, gtol: 1e-6, xtol: 1e-6 });
+    for (const [unroll, stepsPerCall, threads] of [[1, 7, 1], [3, 64, 3]]) {
+      const r = await sameAsWasm(RASTRIGIN, 2, opts, pointsIn([[-5.12, 5.12], [-5.12, 5.12]], 61, 3), { unroll, stepsPerCall, threads });
+      expect(statuses(r).has('maxiter') && statuses(r).has('xtol')).toBe(true);
+    }
+  });
+
+  it('gtol = xtol = 0, f evaluated only where starts finish, sin/cos beyond the vector range', async () => {
+    // As in engines-cpu.test.ts: cos(3000·x1) is in f only and beyond the fast range for
+    // |x1| > 4.3; the 1e10 start takes the slow step copy.
+    const opts = descentOptions(BOX, 'gd', 1e-3, { maxIter: 6, gtol: 0, xtol: 0 });
+    const expr = parseExpression('x1^2 + x2^2 + round(cos(3000*x1)) - 10*cos(2*pi*x2)').expr;
+    for (const unroll of [1, 4]) {
+      const r = await sameAsWasm(expr, 2, opts, starts(50), { unroll, stepsPerCall: 4 });
+      expect(statuses(r).has('maxiter') && statuses(r).has('escaped')).toBe(true);
+    }
+  });
+
+  it('sense max and bounds clip (adam)', async () => {
+    const opts = descentOptions(BOX, 'adam', 0.05, { maxIter: 300, sense: 'max', bounds: 'clip' });
+    const r = await sameAsWasm(parseExpression('-(x-6)^2 - (y+1)^2 + sin(x)').expr, 2, opts, starts(40));
+    const onEdge = Array.from({ length: 40 }, (_, i) => i).filter((i) => r.status[i] === STATUS.gtol.code && r.x[2 * i] === 5);
+    expect(onEdge.length).toBeGreaterThan(10);
+  });
+
+  for (const o of LIBRARY.filter((f) => f.defaultDim === 2 && f.expression)) {
+    it(`library ${o.name} (2-D), with its suggested descent (or gd lr 0.01)`, async () => {
+      const box = o.box(2);
+      const s = o.suggested;
+      const opts = descentOptions(box, s?.optimizer ?? 'gd', s?.lr ?? 0.01, { maxIter: 300 });
+      await sameAsWasm(parseExpression(o.expression!(2), { dim: 2 }).expr, 2, opts, pointsIn(box, 100, 11));
+    });
+  }
+
+  it('the portable code path (no SSE4.1 or AVX builtins: lane loops) gives the same bits', async (ctx) => {
+    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler)) return ctx.skip();
+    // A real compiler configuration: gcc with the vector extensions above SSE2 turned off, so
+    // the kernel uses 16-byte vectors and the generic helpers (floor, nearest, min, max, any).
+    const env = { ...process.env, CC: 'gcc -mno-avx -mno-sse4.1' };
+    const expr = parseExpression('x^2 + y^2 - 10*cos(2*pi*x) + min(x, y) + max(floor(x), y) + (x^2 + 1)^0.75').expr;
+    const opts = descentOptions(BOX, 'adam', 0.05, { maxIter: 200 });
+    await sameAsWasm(expr, 2, opts, starts(40), { env });
+    await sameAsWasm(expr, 2, opts, starts(40), { env, dtype: 'float64' });
+  });
+});
+
+describeNative('native engine, control', () => {
+  const opts = descentOptions(BOX, 'gd', 1e-3, { maxIter: 100, gtol: 0, xtol: 0 });
+  const x0 = Float32Array.from({ length: 32 }, (_, i) => -2 + i / 8); // ordinary starts inside the box
+
+  it('reports progress after every call but the last, and once more when done', async () => {
+    const kernel = await compileNative(buildTape(HIMMELBLAU, 2), opts);
+    const seen: Array<[number, number, number]> = [];
+    await runNative(kernel, x0, { threads: 1, stepsPerCall: 10, onProgress: (p) => seen.push([p.done, p.live, p.iteration]) });
+    // The tenth call ends at t = 100 = maxIter, where every start ends: no report of its own.
+    const during = Array.from({ length: 9 }, (_, k): [number, number, number] => [0, 16, 10 * (k + 1)]);
+    expect(seen).toEqual([...during, [16, 0, 100]]);
+  });
+
+  it('an abort leaves the starts still running where they are, marked interrupted', async () => {
+    const long = descentOptions(BOX, 'gd', 1e-6, { maxIter: 1_000_000, gtol: 0, xtol: 0 });
+    const kernel = await compileNative(buildTape(HIMMELBLAU, 2), long);
+    const ac = new AbortController();
+    const r = await runNative(kernel, x0, { stepsPerCall: 10, onProgress: () => ac.abort(), signal: ac.signal });
+    expect(Array.from(r.status).every((s) => s === STATUS.interrupted.code)).toBe(true);
+    expect(Array.from(r.nit)).toEqual(new Array(16).fill(10));
+    expect(Array.from(r.fun).every(Number.isNaN)).toBe(true);
+    // Moved by ten steps of lr 1e-6 (|∇f| < 200 on these starts: at most 2e-3 in all), not reset
+    // to x0 and not garbage.
+    expect(Array.from(r.x).every((v, i) => Math.abs(v - x0[i]) < 2e-3)).toBe(true);
+    expect(Array.from(r.x).some((v, i) => v !== x0[i])).toBe(true);
+  });
+
+  it('an already aborted run returns every start interrupted at its start', async () => {
+    const kernel = await compileNative(buildTape(HIMMELBLAU, 2), opts);
+    const ac = new AbortController();
+    ac.abort();
+    const r = await runNative(kernel, x0, { signal: ac.signal });
+    expect(Array.from(r.status).every((s) => s === STATUS.interrupted.code)).toBe(true);
+    expect(Array.from(r.x)).toEqual(Array.from(x0));
+  });
+
+  it('gives the same results whatever the steps per call and threads (adaptive calls included)', async () => {
+    const kernel = await compileNative(buildTape(RASTRIGIN, 2), descentOptions(BOX, 'momentum', 1e-3, { maxIter: 500 }));
+    const many = pointsIn(BOX, 1000, 5);
+    const a = await runNative(kernel, many);
+    const b = await runNative(kernel, many, { stepsPerCall: 3, threads: 3 });
+    for (const col of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) expect(bitDifferences(a[col], b[col]), col).toEqual([]);
+  });
+});
