@@ -50,7 +50,7 @@ describe('paths that cannot work as given', () => {
   // Each found after --out was checked and locked: the lock, and the parents made for it, go again.
   const late: [string, string[], RegExp][] = [
     ['an unknown backend', ['--backend', 'nope'], /unknown backend "nope"/],
-    ['float64 on the tfjs engine', ['--backend', 'cpu', '--engine', 'tfjs', '--dtype', 'float64'], /--dtype float64 needs the fused cpu engine/],
+    ['float64 on the tfjs engine', ['--backend', 'cpu', '--engine', 'tfjs', '--dtype', 'float64'], /tfjs computes in float32 only: drop --engine tfjs or --dtype float64/],
     ['the fused engine for an objective that does not compile', ['--backend', 'cpu', '--engine', 'fused', '--objective', new URL('../../examples/bowl.ts', import.meta.url).pathname], /fused/],
   ];
   for (const [what, args, message] of late) {
