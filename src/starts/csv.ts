@@ -8,15 +8,16 @@ const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
  * line shows). Blank lines and lines starting with '#' are skipped. A first line in which no field
  * reads as a number is a header and is skipped; any other unreadable field is an error.
  */
-export function parseCsv(text: string, file: string): ParsedMatrix {
-  const lines = text.split(/\r?\n/);
+export function parseCsv(text: string | Iterable<string>, file: string): ParsedMatrix {
   const values: number[] = [];
   const lineOf: number[] = [];
   let split: ((line: string) => string[]) | undefined;
   let cols = -1;
   let firstLine = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li].trim();
+  let li = 0;
+  for (const raw of linesOf(typeof text === 'string' ? [text] : text)) {
+    li++;
+    const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     split ??= splitterFor(line);
     const fields = split(line);
@@ -26,16 +27,30 @@ export function parseCsv(text: string, file: string): ParsedMatrix {
     }
     if (cols < 0) {
       cols = fields.length;
-      firstLine = li + 1;
+      firstLine = li;
     } else if (fields.length !== cols) {
       throw new UserError(
-        `${file} line ${li + 1} has ${fields.length} values but line ${firstLine} has ${cols}; give every start the same number of columns`,
+        `${file} line ${li} has ${fields.length} values but line ${firstLine} has ${cols}; give every start the same number of columns`,
       );
     }
-    fields.forEach((f, c) => values.push(parseField(f, file, li + 1, c + 1)));
-    lineOf.push(li + 1);
+    fields.forEach((f, c) => values.push(parseField(f, file, li, c + 1)));
+    lineOf.push(li);
   }
   return { rows: lineOf.length, cols: Math.max(cols, 0), data: values, where: (r) => `line ${lineOf[r]}` };
+}
+
+/**
+ * The lines of text that arrives in chunks (a file bigger than the longest string V8 makes, about
+ * 512 MiB, is decoded piece by piece); a line may span chunks.
+ */
+function* linesOf(chunks: Iterable<string>): Generator<string> {
+  let carry = '';
+  for (const chunk of chunks) {
+    const lines = (carry + chunk).split(/\r?\n/);
+    carry = lines.pop()!;
+    yield* lines;
+  }
+  yield carry;
 }
 
 function splitterFor(line: string): (line: string) => string[] {

@@ -28,7 +28,7 @@ export async function fileStartSet(file: string | undefined, n: number | undefin
     throw new UserError(`cannot read start file ${file} (${code}); check the path and permissions`);
   }
   const format = formatOf(file, bytes);
-  const parsed = format === 'npy' ? parseNpy(bytes, file) : parseText(format, new TextDecoder().decode(bytes), file);
+  const parsed = format === 'npy' ? parseNpy(bytes, file) : format === 'csv' ? parseCsv(textChunks(bytes), file) : parseJson(jsonText(bytes, file), file);
   const d = box.length;
   if (parsed.rows === 0) throw new UserError(`${file} holds zero starts; give at least one row of ${d} numbers`);
   if (parsed.cols !== d) {
@@ -62,8 +62,17 @@ function formatOf(file: string, bytes: Uint8Array): Format {
   return first === '[' || first === '{' ? 'json' : 'csv';
 }
 
-function parseText(format: 'csv' | 'json', text: string, file: string): ParsedMatrix {
-  return format === 'csv' ? parseCsv(text, file) : parseJson(text, file);
+/** Text is decoded in pieces: one string can hold at most ~512 MiB in V8. */
+const TEXT_CHUNK = 32 * 2 ** 20;
+
+function* textChunks(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder();
+  for (let at = 0; at < bytes.length; at += TEXT_CHUNK) yield decoder.decode(bytes.subarray(at, at + TEXT_CHUNK), { stream: at + TEXT_CHUNK < bytes.length });
+}
+
+function jsonText(bytes: Uint8Array, file: string): string {
+  if (bytes.length > 2 ** 28) throw new UserError(`${file} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB of JSON, more than a JSON start file may be (256 MiB): save the starts as CSV or .npy`);
+  return new TextDecoder().decode(bytes);
 }
 
 function parseJson(text: string, file: string): ParsedMatrix {
