@@ -29,10 +29,13 @@ function enqueue(job: () => Promise<void>): Promise<void> {
 /** Runs one panel's computation and shows its failure next to the field it is about. */
 async function guarded(panel: 'demo' | 'map' | 'top', job: () => Promise<unknown>): Promise<boolean> {
   clearFieldErrors(panel);
+  const section = panel === 'top' ? undefined : element(panel);
   try {
     await job();
+    section?.classList.remove('stale');
     return true;
   } catch (e) {
+    section?.classList.add('stale');
     showFailure(e, panel);
     return false;
   }

@@ -9,7 +9,8 @@ import { paintPixels } from './paint.ts';
 import { drawStrip } from './strip.ts';
 import type { PageState } from './url-state.ts';
 
-const SIZE = { width: 900, height: 800 };
+// The square plot of a square box fills the height: 62 px of titles, 558 of plot, 50 of axis.
+const SIZE = { width: 900, height: 680 };
 
 /** What a click on the map needs: the descent, the layout and the picture under the path. */
 let shown: { objective: Objective; descent: DescentOptions; frame: Frame; under: ImageData } | undefined;
