@@ -14,7 +14,7 @@ import { tracePng } from '../../plot/trace-png.ts';
 import { commandLine } from '../format.ts';
 import { traceTable } from '../trace-table.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
-import { optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
+import { checkTraceIters, optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
 
 interface TraceArgs extends ObjectiveArgs, OptimizerArgs {
   x0?: string | string[];
@@ -55,7 +55,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     // trace has --iters, not --max-iter: only the suggested optimizer and lr apply.
     const settled = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
     const optimizer = optimizerFromArgs(a, settled);
-    if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
+    checkTraceIters(a.iters);
     if (!(a.gtol >= 0) || !(a.xtol >= 0)) throw new UserError('--gtol and --xtol must be ≥ 0');
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
     const size = parsePngSize(a.pngSize);

@@ -86,6 +86,12 @@ export function suggestionFlags(s: { optimizer?: string; lr?: number; maxIter?: 
   return [s.optimizer && `--optimizer ${s.optimizer}`, s.lr !== undefined && `--lr ${s.lr}`, s.maxIter !== undefined && `--max-iter ${s.maxIter}`].filter(Boolean).join(' ');
 }
 
+/** `trace`'s --iters (the explore page's demo has the same knob): a whole number ≥ 0. */
+export function checkTraceIters(iters: number): number {
+  if (!(Number.isInteger(iters) && iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${iters}`);
+  return iters;
+}
+
 export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr'>) {
   return optimizerSpec(settled.optimizer, { lr: settled.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
 }

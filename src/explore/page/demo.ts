@@ -1,5 +1,5 @@
 import {
-  DESCENT_DEFAULTS, STATUS, drawTrace, formatNumber, optimizerFromArgs, parseInitialGuesses, resolveNamedObjective,
+  DESCENT_DEFAULTS, STATUS, checkTraceIters, drawTrace, formatNumber, optimizerFromArgs, parseInitialGuesses, resolveNamedObjective,
   traceInput, tracePaths, traceTable, withDimensionAndBox, withSuggestion, type Ctx, type Frame, type TracePaths, type TracePlotInput,
 } from '../../browser.ts';
 import { at, element, FieldError, optionalNumber } from './fields.ts';
@@ -26,9 +26,8 @@ export async function runDemo(s: PageState['demo']): Promise<void> {
   const { objective, d, box } = named.objective.dim === 'any' && named.d !== 1 ? at(objectiveField, () => withDimensionAndBox(named.objective, { dim: 1, box: s.box === '' ? undefined : s.box })) : named;
   if (d > 2) throw new FieldError('demo-f', `the demo rolls balls on 1-D and 2-D functions; ${objective.title} is ${d}-dimensional: map it with basinmap map`);
   const x0s = at('demo-x0', () => parseInitialGuesses(s.x0, d, objective.title));
-  const iters = optionalNumber(s.iters) ?? 100;
-  // `trace`'s checks and defaults (src/cli/commands/trace.ts): --iters, a suggested optimizer and lr.
-  if (!(Number.isInteger(iters) && iters >= 0)) throw new FieldError('demo-iters', `--iters must be a whole number ≥ 0, got ${iters}`);
+  // `trace`'s checks and defaults (src/cli/commands/trace.ts): --iters 100, a suggested optimizer and lr.
+  const iters = at('demo-iters', () => checkTraceIters(optionalNumber(s.iters) ?? 100));
   const settled = withSuggestion({ optimizer: s.optimizer || undefined, lr: optionalNumber(s.lr) }, objective.suggested && { ...objective.suggested, maxIter: undefined });
   const optimizer = at('demo-lr', () => optimizerFromArgs({ maximize: false }, settled));
   const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: iters, sense: 'min' } as const;
