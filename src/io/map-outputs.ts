@@ -1,5 +1,5 @@
 import type { MapJob, MapJobResult } from '../job/map-job.ts';
-import { basinMapPng } from '../plot/map-picture.ts';
+import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 

@@ -3,88 +3,30 @@ import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { UserError } from '../../core/errors.ts';
-import { parseBox } from './box.ts';
-import { objectiveFromExpression } from './expression/objective.ts';
-import { LIBRARY, findLibraryFunction } from './library/index.ts';
-import type { Box, Objective } from './types.ts';
+import { resolveNamedObjective, withDimensionAndBox, type NamedObjectiveRequest, type ResolvedObjective } from './named.ts';
 import { fromUserModule } from './user-module.ts';
 
-export interface ObjectiveRequest {
-  /** A library name (`himmelblau`) or a formula (`(x^2+y-11)^2+(x+y^2-7)^2`). */
-  fn?: string;
+export type { ResolvedObjective };
+
+export interface ObjectiveRequest extends NamedObjectiveRequest {
   /** Path of a user's .ts/.js module exporting an objective. */
   module?: string;
-  dim?: number;
-  /** Box text as typed: "-5,5" or "-5,5,-3,3". */
-  box?: string;
 }
 
-export interface ResolvedObjective {
-  objective: Objective;
-  d: number;
-  box: Box;
-}
-
-/** Turns what the user named into an objective, its dimension and its box, or a one-line error. */
+/**
+ * Turns what the user named into an objective, its dimension and its box, or a one-line error:
+ * a user module here (it needs Node), a library function or a formula in named.ts (browser-safe).
+ */
 export async function resolveObjective(req: ObjectiveRequest): Promise<ResolvedObjective> {
+  if (!req.module) return resolveNamedObjective(req);
   if (req.dim !== undefined && !(Number.isInteger(req.dim) && req.dim >= 1)) {
     throw new UserError(`--dim must be a whole number ≥ 1, got ${req.dim}`);
   }
-  if (req.module && req.fn) {
-    throw new UserError(`give either a function name/formula or --objective ${req.module}, not both`);
-  }
-  let objective: Objective;
-  if (req.module) {
-    const path = resolvePath(req.module);
-    if (!existsSync(path)) throw new UserError(`objective module ${req.module} does not exist: check the path`);
-    // tsImport compiles TypeScript on the fly and treats the module as ESM wherever it lives
-    // (a .ts file outside an ESM package would otherwise load as CommonJS).
-    objective = fromUserModule((await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>, req.module);
-  } else if (!req.fn) {
-    throw new UserError('name a function (see `basinmap functions`), type a formula, or pass --objective ./my-fn.ts');
-  } else {
-    const lib = findLibraryFunction(req.fn);
-    if (lib) objective = lib;
-    else if (/^[A-Za-z][\w-]*$/.test(req.fn) && !/^(x|y|z|x\d+)$/.test(req.fn)) {
-      const hint = closest(req.fn, LIBRARY.map((o) => o.name));
-      throw new UserError(`unknown function "${req.fn}"${hint ? `: did you mean ${hint}?` : ''} (\`basinmap functions\` lists them; a formula needs operators, e.g. "x^2+y^2")`);
-    } else {
-      if (req.box === undefined) {
-        throw new UserError('a formula needs a box: add --box -5,5 (one range for every axis) or --box -5,5,-3,3 (one per axis)');
-      }
-      objective = objectiveFromExpression(req.fn, { dim: req.dim, box: undefined });
-    }
-  }
-  const d = dimensionOf(objective, req.dim);
-  const box = req.box !== undefined ? parseBox(req.box, d) : objective.box(d);
-  return { objective, d, box };
-}
-
-function dimensionOf(o: Objective, dim: number | undefined): number {
-  if (o.dim === 'any') return dim ?? o.defaultDim;
-  if (dim !== undefined && dim !== o.dim) {
-    throw new UserError(`${o.title} is ${o.dim}-dimensional but --dim ${dim} was given: drop --dim or use a function defined for any d`);
-  }
-  return o.dim;
-}
-
-/** The known name nearest in edit distance, when near enough to be a typo. */
-function closest(word: string, names: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const n of names) {
-    const dist = editDistance(word.toLowerCase(), n);
-    if (dist < bestD) [best, bestD] = [n, dist];
-  }
-  return bestD <= Math.max(2, word.length / 3) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+  if (req.fn) throw new UserError(`give either a function name/formula or --objective ${req.module}, not both`);
+  const path = resolvePath(req.module);
+  if (!existsSync(path)) throw new UserError(`objective module ${req.module} does not exist: check the path`);
+  // tsImport compiles TypeScript on the fly and treats the module as ESM wherever it lives
+  // (a .ts file outside an ESM package would otherwise load as CommonJS).
+  const objective = fromUserModule((await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>, req.module);
+  return withDimensionAndBox(objective, req);
 }

@@ -1,4 +1,4 @@
-import { font, type Ctx } from './canvas.ts';
+import { font, type Ctx } from './draw.ts';
 import type { Frame } from './frame.ts';
 
 /** A frame around the plot area, outward ticks at d3's nice values, tick labels and axis titles. */

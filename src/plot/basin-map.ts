@@ -2,7 +2,7 @@ import type { Basin, BasinSummary } from '../basins/types.ts';
 import type { StartResults } from '../../core/results.ts';
 import { drawAxes } from './axes.ts';
 import { basinColours, type BasinColours } from './basin-colours.ts';
-import { drawTitle, encodePng, whiteCanvas, type Ctx } from './canvas.ts';
+import { clearWhite, drawTitle, type Ctx, type PaintPixels } from './draw.ts';
 import { strokeContours, CONTOUR_STYLE } from './contour-layer.ts';
 import { contourLevels, contourLines, type ContourLevels } from './contours.ts';
 import type { Field } from './field.ts';
@@ -32,31 +32,33 @@ export const BASIN_MAP_SIZE = { width: 900, height: 800 } as const;
 const LEGEND_WIDTH = 240;
 const CONTOUR_COUNT = 15;
 
-/** The layout renderBasinMap uses for this input: where a point of the plane lands in pixels. */
+/** The layout drawBasinMap uses for this input: where a point of the plane lands in pixels. */
 export function basinMapFrame(input: Pick<BasinMapInput, 'plane' | 'width' | 'height'>): Frame {
   const { width, height } = { ...BASIN_MAP_SIZE, ...definedSize(input) };
   return layoutFrame(input.plane.range, { width, height, legendWidth: LEGEND_WIDTH });
 }
 
-/** The colours renderBasinMap gives the basins of this summary. */
+/** The colours drawBasinMap gives the basins of this summary. */
 export function basinMapColours(summary: BasinSummary): BasinColours {
   return basinColours(summary.basins);
 }
 
 /**
- * The basin map as PNG bytes: every start in the colour of the basin it reached (greys when it
- * reached none), contour lines of f on top, each minimum marked and labelled with its f, axes,
- * title and a legend of basin shares.
+ * The basin map on a canvas of the frame's size: every start in the colour of the basin it
+ * reached (greys when it reached none), contour lines of f on top, each minimum marked and
+ * labelled with its f, axes, title and a legend of basin shares. basin-map.png is this picture
+ * (basin-map-png.ts); the explore page draws it on its own canvas. Returns the layout and the
+ * colours, for whatever is drawn on top.
  */
-export function renderBasinMap(input: BasinMapInput): Uint8Array {
+export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels): { frame: Frame; colours: BasinColours } {
   const frame = basinMapFrame(input);
-  const { canvas, ctx } = whiteCanvas(frame.width, frame.height);
+  clearWhite(ctx, frame.width, frame.height);
   const { results, summary, plane } = input;
   const colours = basinMapColours(summary);
 
   const perStart = startColours(results, summary, colours);
   const merged = (id: number) => colours.colourOf[id] === OTHERS_COLOUR;
-  const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.outcome, merged);
+  const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.outcome, merged, paint);
 
   let levels: ContourLevels | undefined;
   if (input.field) {
@@ -69,7 +71,7 @@ export function renderBasinMap(input: BasinMapInput): Uint8Array {
   drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
   drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution, grid !== undefined), frame.legend);
-  return encodePng(canvas);
+  return { frame, colours };
 }
 
 function definedSize(o: { width?: number; height?: number }): { width?: number; height?: number } {

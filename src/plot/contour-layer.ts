@@ -1,4 +1,4 @@
-import type { Ctx } from './canvas.ts';
+import type { Ctx } from './draw.ts';
 import type { ContourLine } from './contours.ts';
 import type { Frame } from './frame.ts';
 

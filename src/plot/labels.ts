@@ -1,4 +1,4 @@
-import { font, haloText, type Ctx } from './canvas.ts';
+import { font, haloText, type Ctx } from './draw.ts';
 import type { Rect } from './frame.ts';
 
 export interface Box2 {

@@ -1,4 +1,4 @@
-import { fit, font, type Ctx } from './canvas.ts';
+import { fit, font, type Ctx } from './draw.ts';
 import type { Rect } from './frame.ts';
 import { drawDot, drawMinimum } from './markers.ts';
 

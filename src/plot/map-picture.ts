@@ -1,7 +1,7 @@
 import type { DescentOptions } from '../../core/options.ts';
 import type { MapResult } from '../map.ts';
 import type { Objective } from '../objectives/types.ts';
-import { renderBasinMap } from './basin-map.ts';
+import type { BasinMapInput } from './basin-map.ts';
 import { sampleField } from './field.ts';
 import { formatShort } from './format.ts';
 import type { Plane } from './plane.ts';
@@ -19,12 +19,12 @@ export interface MapPictureRequest {
 // f on 240 × 240 points: contours smooth to about 3 px on a 900 px canvas, for 57,600 evaluations.
 const FIELD_POINTS = 240;
 
-/** basin-map.png for a finished map: samples f over the plane for contours, then draws. */
-export async function basinMapPng(req: MapPictureRequest): Promise<Uint8Array> {
+/** What basin-map.png (and the explore page's map) draws for a finished map: f over the plane for contours, titles. */
+export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInput> {
   const field = await sampleField(req.objective.f, req.plane, FIELD_POINTS, FIELD_POINTS);
   const o = req.descent.optimizer;
   const aim = req.descent.sense === 'min' ? 'minima' : 'maxima';
-  return renderBasinMap({
+  return {
     results: req.result.results,
     summary: req.result.summary,
     plane: req.plane,
@@ -33,5 +33,5 @@ export async function basinMapPng(req: MapPictureRequest): Promise<Uint8Array> {
     // Settings first: a long start description is what gets cut when the line is too long.
     subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,
     ...req.size,
-  });
+  };
 }

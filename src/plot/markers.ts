@@ -1,4 +1,4 @@
-import type { Ctx } from './canvas.ts';
+import type { Ctx } from './draw.ts';
 
 /** Pixel radius of each marker; labels and collision boxes use the same numbers. */
 export const MARKER_RADIUS = { global: 8, local: 4 } as const;

@@ -1,9 +1,8 @@
-import { createCanvas } from '@napi-rs/canvas';
 import type { BasinSummary } from '../basins/types.ts';
 import { OUTCOME } from '../basins/outcome.ts';
 import type { StartResults } from '../../core/results.ts';
 import type { BasinColours } from './basin-colours.ts';
-import type { Ctx } from './canvas.ts';
+import type { Ctx, PaintPixels } from './draw.ts';
 import type { Frame } from './frame.ts';
 import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, rgbOf } from './palette.ts';
 import { detectGrid, type StartGrid } from './start-grid.ts';
@@ -21,9 +20,9 @@ export function startColours(r: StartResults, s: BasinSummary, colours: BasinCol
 /**
  * Every start at its starting point in its colour: a grid of starts as a filled image of cells
  * (one pixel per start, scaled without smoothing so cell edges stay sharp), anything else as dots.
- * Returns the grid when there was one.
+ * Returns the grid when there was one. `paint` puts pixel layers on the platform's canvas.
  */
-export function drawStarts(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[], basinOf: Int32Array, merged: (id: number) => boolean): StartGrid | undefined {
+export function drawStarts(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[], basinOf: Int32Array, merged: (id: number) => boolean, paint: PaintPixels): StartGrid | undefined {
   const grid = detectGrid(r.x0, r.d, axes);
   ctx.save();
   const { plot } = frame;
@@ -31,18 +30,16 @@ export function drawStarts(ctx: Ctx, frame: Frame, r: StartResults, axes: [numbe
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
   if (grid) {
-    drawCells(ctx, frame, grid, colour);
+    drawCells(ctx, frame, grid, colour, paint);
     drawMergedBoundaries(ctx, frame, grid, basinOf, merged);
-  } else drawDots(ctx, frame, r, axes, colour);
+  } else drawDots(ctx, frame, r, axes, colour, paint);
   ctx.restore();
   return grid;
 }
 
-function drawCells(ctx: Ctx, frame: Frame, g: StartGrid, colour: string[]): void {
+function drawCells(ctx: Ctx, frame: Frame, g: StartGrid, colour: string[], paint: PaintPixels): void {
   const [nu, nv] = [g.u.length, g.v.length];
-  const image = createCanvas(nu, nv);
-  const ictx = image.getContext('2d');
-  const data = ictx.createImageData(nu, nv);
+  const data = { width: nu, height: nv, data: new Uint8ClampedArray(nu * nv * 4) };
   const rgb = new Map<string, [number, number, number]>();
   g.cell.forEach((c, i) => {
     const col = colour[i];
@@ -57,15 +54,13 @@ function drawCells(ctx: Ctx, frame: Frame, g: StartGrid, colour: string[]): void
     data.data[p + 2] = cb;
     data.data[p + 3] = 255;
   });
-  ictx.putImageData(data, 0, 0);
   const hu = (g.u[nu - 1] - g.u[0]) / (nu - 1);
   const hv = (g.v[nv - 1] - g.v[0]) / (nv - 1);
   const x0 = frame.x(g.u[0] - hu / 2);
   const x1 = frame.x(g.u[nu - 1] + hu / 2);
   const y0 = frame.y(g.v[nv - 1] + hv / 2);
   const y1 = frame.y(g.v[0] - hv / 2);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+  paint(ctx, data, x0, y0, x1 - x0, y1 - y0);
 }
 
 /**
@@ -105,7 +100,7 @@ function drawMergedBoundaries(ctx: Ctx, frame: Frame, g: StartGrid, basinOf: Int
  * Up to 20,000 they are drawn as round dots; beyond, as squares written straight into pixels
  * (canvas calls cost ~2.5 µs each, which is 25 s for ten million starts).
  */
-function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[]): void {
+function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[], paint: PaintPixels): void {
   const { plot } = frame;
   const size = Math.max(1.5, Math.min(8, 1.1 * Math.sqrt((plot.width * plot.height) / Math.max(1, r.n))));
   const at = (i: number) => [frame.x(r.x0[i * r.d + axes[0]]), frame.y(r.x0[i * r.d + axes[1]])];
@@ -120,9 +115,7 @@ function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number
     return;
   }
   const [w, h] = [Math.ceil(plot.width), Math.ceil(plot.height)];
-  const layer = createCanvas(w, h);
-  const lctx = layer.getContext('2d');
-  const image = lctx.createImageData(w, h);
+  const image = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
   const side = Math.max(1, Math.round(size));
   const rgb = new Map<string, [number, number, number]>();
   for (let i = 0; i < r.n; i++) {
@@ -141,7 +134,5 @@ function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number
       }
     }
   }
-  lctx.putImageData(image, 0, 0);
-  // drawImage composites over the white plot; putImageData on ctx would punch transparent holes.
-  ctx.drawImage(layer, plot.left, plot.top);
+  paint(ctx, image, plot.left, plot.top, w, h);
 }

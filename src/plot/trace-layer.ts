@@ -1,6 +1,6 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { TracePaths } from '../descent/trace.ts';
-import { font, haloText, type Ctx } from './canvas.ts';
+import { font, haloText, type Ctx } from './draw.ts';
 import type { Frame } from './frame.ts';
 import { drawDot } from './markers.ts';
 import { BASIN_PALETTE } from './palette.ts';
@@ -16,10 +16,12 @@ function pixel(frame: Frame, paths: TracePaths, d: number, k: number, t: number)
 
 /**
  * Each path as a thin line in its own colour joining its steps, the steps as dots coloured by
- * step number (one scale for all paths), a ring at the start and a labelled end point.
+ * step number (one scale for all paths), a ring at the start and a labelled end point. With
+ * `upTo`, only steps 0..upTo are drawn, on the colour scale of the whole paths.
  */
-export function drawPaths(ctx: Ctx, frame: Frame, paths: TracePaths, d: number): void {
-  const steps = Math.max(1, ...paths.x.map((p) => p.length - 1));
+export function drawPaths(ctx: Ctx, frame: Frame, whole: TracePaths, d: number, upTo = Infinity): void {
+  const steps = Math.max(1, ...whole.x.map((p) => p.length - 1));
+  const paths = upTo === Infinity ? whole : { ...whole, x: whole.x.map((p) => p.slice(0, upTo + 1)) };
   const finite = (k: number, t: number) => pixel(frame, paths, d, k, t).every(Number.isFinite);
   paths.x.forEach((path, k) => {
     ctx.beginPath();

@@ -4,7 +4,7 @@ import type { OptimizerSpec } from '../../core/optimizers/index.ts';
 import { sampleCurve, sampleField } from './field.ts';
 import { formatShort } from './format.ts';
 import { planeOf } from './plane.ts';
-import { renderTrace, traceRange } from './trace-plot.ts';
+import { traceRange, type TracePlotInput } from './trace-plot.ts';
 
 export interface TracePictureRequest {
   objective: Objective;
@@ -15,8 +15,8 @@ export interface TracePictureRequest {
   size?: { width: number; height: number };
 }
 
-/** trace.png for 1-D or 2-D paths: samples f over the plotted range, then draws. */
-export async function tracePng(req: TracePictureRequest): Promise<Uint8Array> {
+/** What trace.png (and the explore page's demo) draws for 1-D or 2-D paths: f sampled over the plotted range, titles. */
+export async function traceInput(req: TracePictureRequest): Promise<TracePlotInput> {
   const range = traceRange(req.box, req.paths);
   const d = range.length;
   if (d > 2) throw new RangeError(`a trace picture is 1-D or 2-D, got d = ${d}`);
@@ -26,7 +26,7 @@ export async function tracePng(req: TracePictureRequest): Promise<Uint8Array> {
   const o = req.optimizer;
   // A typed formula is already the title.
   const formula = req.objective.formula === req.objective.title ? '' : `${d === 1 ? 'f(x)' : 'f'} = ${req.objective.formula}; `;
-  return renderTrace({
+  return {
     paths: req.paths,
     range,
     curve,
@@ -34,5 +34,5 @@ export async function tracePng(req: TracePictureRequest): Promise<Uint8Array> {
     title: `${req.objective.title}: gradient descent, step by step`,
     subtitle: `${formula}${o.name}, α = ${formatShort(o.lr)}, at most ${req.iters} iterations`,
     ...req.size,
-  });
+  };
 }

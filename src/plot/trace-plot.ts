@@ -2,7 +2,7 @@ import { STATUS } from '../../core/status.ts';
 import type { TracePaths } from '../descent/trace.ts';
 import type { Box } from '../objectives/types.ts';
 import { drawAxes } from './axes.ts';
-import { drawTitle, encodePng, whiteCanvas, type Ctx } from './canvas.ts';
+import { clearWhite, drawTitle, type Ctx } from './draw.ts';
 import { CONTOUR_STYLE, strokeContours } from './contour-layer.ts';
 import { contourLevels, contourLines } from './contours.ts';
 import type { Field } from './field.ts';
@@ -24,6 +24,11 @@ export interface TracePlotInput {
   subtitle?: string;
   width?: number;
   height?: number;
+  /**
+   * Draw each path only up to this step (the explore page's rolling ball); the axes and the
+   * legend still describe the whole paths, so they stay put while the paths grow.
+   */
+  upTo?: number;
 }
 
 export const TRACE_SIZE = { width: 900, height: 600 } as const;
@@ -46,25 +51,35 @@ export function traceRange(box: Box, paths: TracePaths): Array<[number, number]>
   });
 }
 
-/** The paths as PNG bytes: over the curve f(x) for 1-D, over contour lines of f for 2-D. */
-export function renderTrace(input: TracePlotInput): Uint8Array {
+/** Where drawTrace puts the plot and the legend for this input, and its data-to-pixel scales. */
+export function traceFrame(input: TracePlotInput): Frame {
   const d = input.range.length;
   if (d !== 1 && d !== 2) throw new RangeError(`a trace picture is 1-D or 2-D, got ${d} axes`);
   const width = input.width ?? TRACE_SIZE.width;
   const height = input.height ?? TRACE_SIZE.height;
   const yRange = d === 1 ? curveRange(input) : input.range[1];
-  const frame = layoutFrame([input.range[0], yRange], { width, height, legendWidth: LEGEND_WIDTH, equalWithin: d === 1 ? 0 : 3 });
-  const { canvas, ctx } = whiteCanvas(width, height);
+  return layoutFrame([input.range[0], yRange], { width, height, legendWidth: LEGEND_WIDTH, equalWithin: d === 1 ? 0 : 3 });
+}
+
+/**
+ * The paths on a canvas of the frame's size, over the curve f(x) for 1-D, over contour lines of
+ * f for 2-D (trace.png is this picture: trace-png.ts). Returns the layout, for drawing on top.
+ */
+export function drawTrace(ctx: Ctx, input: TracePlotInput): Frame {
+  const d = input.range.length;
+  const frame = traceFrame(input);
+  const { width } = frame;
+  clearWhite(ctx, frame.width, frame.height);
 
   clipToPlot(ctx, frame, () => {
     if (d === 1 && input.curve) drawCurve(ctx, frame, input.curve);
     if (d === 2 && input.field) strokeContours(ctx, frame, contourLines(input.field, contourLevels(input.field.values, 15).levels));
-    drawPaths(ctx, frame, input.paths, d);
+    drawPaths(ctx, frame, input.paths, d, input.upTo);
   });
   drawAxes(ctx, frame, d === 1 ? { x: 'x', y: 'f(x)' } : { x: 'x1', y: 'x2' });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, width - frame.plot.left - 16);
   drawLegend(ctx, legendItems(input.paths, d, !!input.field, resolution(input)), frame.legend);
-  return encodePng(canvas);
+  return frame;
 }
 
 /**

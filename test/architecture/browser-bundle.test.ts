@@ -10,8 +10,11 @@ const NODE_ONLY_PACKAGES = ['webgpu', 'binaryen', 'tsx', 'koffi', '@tensorflow/t
 /** Node globals our own browser-safe modules must not use (libraries may guard their own uses). */
 const NODE_GLOBALS = /\b(setImmediate|process\.|Buffer\.|require\(|__dirname|import\.meta\.dirname)/;
 
+/** What runs in a browser: the library's browser surface, and the explore page built on it. */
+const ENTRIES = ['src/browser.ts', 'src/explore/page/main.ts'];
+
 describe('the browser-safe core', () => {
-  it('bundles for the browser from src/browser.ts with no Node import and no Node global in our code', async () => {
+  it.each(ENTRIES)('bundles for the browser from %s with no Node import and no Node global in our code', async (entry) => {
     const nodeImports: string[] = [];
     const guard: Plugin = {
       name: 'no-node',
@@ -30,7 +33,7 @@ describe('the browser-safe core', () => {
       },
     };
     const result = await build({
-      entryPoints: [join(ROOT, 'src/browser.ts')],
+      entryPoints: [join(ROOT, entry)],
       bundle: true,
       platform: 'browser',
       format: 'esm',

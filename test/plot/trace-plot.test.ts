@@ -6,7 +6,7 @@ import { himmelblau } from '../../src/objectives/library/himmelblau.ts';
 import { poly1d } from '../../src/objectives/library/poly1d.ts';
 import { DESCENT_DEFAULTS } from '../../core/options.ts';
 import { optimizerSpec } from '../../core/optimizers/index.ts';
-import { tracePng } from '../../src/plot/trace-picture.ts';
+import { tracePng } from '../../src/plot/trace-png.ts';
 import { traceRange } from '../../src/plot/trace-plot.ts';
 
 const gd = optimizerSpec('gd', { lr: 0.01 });

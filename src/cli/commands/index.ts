@@ -2,9 +2,10 @@ import type { CommandModule } from 'yargs';
 import { backendsCommand } from './backends.ts';
 import { benchCommand } from './bench.ts';
 import { enginesCommand } from './engines.ts';
+import { exploreCommand } from './explore.ts';
 import { functionsCommand } from './functions.ts';
 import { mapCommand } from './map.ts';
 import { traceCommand } from './trace.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [mapCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand];
+export const commands: CommandModule<any, any>[] = [mapCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand, exploreCommand];

@@ -1,19 +1,20 @@
 import type { Argv, CommandModule } from 'yargs';
 import { useBackend } from '../../backends/registry.ts';
 import { DESCENT_DEFAULTS } from '../../../core/options.ts';
-import { STATUS } from '../../../core/status.ts';
-import { tracePaths, type TracePaths } from '../../descent/trace.ts';
+import { tracePaths } from '../../descent/trace.ts';
 import { UserError } from '../../../core/errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
 import { proveWritableFile } from '../../io/destination.ts';
 import { openRunDir } from '../../io/run-dir.ts';
 import { resolveObjective } from '../../objectives/resolve.ts';
+import { parseInitialGuesses } from '../../starts/initial-guesses.ts';
 import { parsePngSize } from '../../plot/slice-args.ts';
-import { traceColumns, traceCsv } from '../../plot/trace-csv.ts';
-import { tracePng } from '../../plot/trace-picture.ts';
-import { commandLine, formatNumber } from '../format.ts';
+import { traceCsv } from '../../plot/trace-csv.ts';
+import { tracePng } from '../../plot/trace-png.ts';
+import { commandLine } from '../format.ts';
+import { traceTable } from '../trace-table.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
-import { optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
+import { checkTraceIters, optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
 
 interface TraceArgs extends ObjectiveArgs, OptimizerArgs {
   x0?: string | string[];
@@ -50,11 +51,11 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
       .example('$0 trace himmelblau --x0 0,0 --x0 -1,-1 --lr 0.01 --iters 300 --out out/trace', 'two paths over the contours, table, CSV and picture') as unknown as Argv<TraceArgs>,
   handler: async (a) => {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
-    const x0s = parseStarts(a.x0, d, objective.title);
+    const x0s = parseInitialGuesses(a.x0, d, objective.title);
     // trace has --iters, not --max-iter: only the suggested optimizer and lr apply.
     const settled = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
     const optimizer = optimizerFromArgs(a, settled);
-    if (!(Number.isInteger(a.iters) && a.iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${a.iters}`);
+    checkTraceIters(a.iters);
     if (!(a.gtol >= 0 && Number.isFinite(a.gtol)) || !(a.xtol >= 0 && Number.isFinite(a.xtol))) throw new UserError(`--gtol and --xtol must be finite numbers ≥ 0, got ${a.gtol} and ${a.xtol}`);
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
     const size = parsePngSize(a.pngSize);
@@ -82,7 +83,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
         `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
           suggestionLine(objective, settled) +
           '\n' +
-          paths.x.map((_, k) => pathTable(paths, k, d, a.rows)).join('\n\n') + '\n' +
+          paths.x.map((_, k) => traceTable(paths, k, a.rows)).join('\n\n') + '\n' +
           (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +
           (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
       );
@@ -91,35 +92,3 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     }
   },
 };
-
-/** The --x0 values as points, each with exactly d coordinates. */
-export function parseStarts(x0: string | string[] | undefined, d: number, title: string): number[][] {
-  const texts = (x0 === undefined ? [] : [x0].flat()).map(String);
-  const example = Array.from({ length: d }, (_, j) => j + 1).join(',');
-  if (texts.length === 0) throw new UserError(`give an initial guess: --x0 ${example} (repeat --x0 for several paths)`);
-  return texts.map((t) => {
-    const p = t.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
-    if (p.some((v) => !Number.isFinite(v))) throw new UserError(`--x0 "${t}" must be numbers separated by commas, like --x0 ${example}`);
-    if (p.length !== d) {
-      throw new UserError(`--x0 "${t}" has ${p.length} coordinate${p.length === 1 ? '' : 's'} but ${title} is ${d}-dimensional: give ${d} numbers, like --x0 ${example}`);
-    }
-    return p;
-  });
-}
-
-/** One path as an aligned table: every step when short, else the first and last `rows` steps. */
-function pathTable(paths: TracePaths, k: number, d: number, rows: number): string {
-  const path = paths.x[k];
-  const last = path.length - 1;
-  const head = `path ${k + 1}: from ${point(path[0])} to ${point(path[last])} in ${last} steps (${STATUS[paths.stop[k]].short})`;
-  const header = ['step', ...traceColumns(d).slice(2, 2 + d), 'f', '|grad|'];
-  const steps = last + 1 <= 2 * rows + 1 ? [...path.keys()] : [...Array(rows).keys(), -1, ...Array.from({ length: rows }, (_, i) => last - rows + 1 + i)];
-  const cells = steps.map((t) => (t < 0 ? ['...'] : [String(t), ...path[t].map(formatNumber), formatNumber(paths.f[k][t]), formatNumber(paths.gradNorm[k][t])]));
-  const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => (c[j] ?? '').length)));
-  const line = (c: string[]) => c.map((s, j) => s.padStart(widths[j])).join('  ');
-  return [head, line(header), ...cells.map(line)].join('\n');
-}
-
-function point(p: number[]): string {
-  return p.length === 1 ? formatNumber(p[0]) : `(${p.map(formatNumber).join(', ')})`;
-}

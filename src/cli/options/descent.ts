@@ -86,6 +86,20 @@ export function suggestionFlags(s: { optimizer?: string; lr?: number; maxIter?: 
   return [s.optimizer && `--optimizer ${s.optimizer}`, s.lr !== undefined && `--lr ${s.lr}`, s.maxIter !== undefined && `--max-iter ${s.maxIter}`].filter(Boolean).join(' ');
 }
 
+/** `trace`'s --iters (the explore page's demo has the same knob): a whole number ≥ 0. */
+/**
+ * trace keeps every point of every path (the table, the CSV and the picture draw them all): a
+ * million points a path is already more than a picture or a reader can use, and each costs
+ * memory. Longer runs are what `map` is for.
+ */
+export const MAX_TRACE_ITERS = 1_000_000;
+
+export function checkTraceIters(iters: number): number {
+  if (!(Number.isInteger(iters) && iters >= 0)) throw new UserError(`--iters must be a whole number ≥ 0, got ${iters}`);
+  if (iters > MAX_TRACE_ITERS) throw new UserError(`--iters ${iters} would keep up to ${iters} points a path: trace records at most ${MAX_TRACE_ITERS} (use map, which keeps only where each start ends, for longer runs)`);
+  return iters;
+}
+
 export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr'>) {
   return optimizerSpec(settled.optimizer, { lr: settled.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
 }
