@@ -31,6 +31,17 @@ export interface MapRequest {
 /** Hessians cost d reverse passes over the basins: beyond this many, the rest stay unclassified. */
 export const DEFAULT_CLASSIFY_LIMIT = 10_000;
 
+/**
+ * Hessian entries (basins × d²) a map classifies at most: 5e7 float32 values, 200 MB, and as many
+ * reverse passes as d. A 10,000-D map would otherwise need d² = 1e8 entries for each basin.
+ */
+export const CLASSIFY_ENTRIES = 5e7;
+
+/** How many of the best basins get classified by their Hessian in d dimensions. */
+export function classifyLimitFor(d: number, asked = DEFAULT_CLASSIFY_LIMIT): number {
+  return Math.min(asked, Math.floor(CLASSIFY_ENTRIES / (d * d)));
+}
+
 export interface MapResult {
   results: StartResults;
   summary: BasinSummary;
@@ -57,7 +68,7 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     summarize(results, { box: req.descent.box, sense: req.descent.sense, distance: req.clusterDistance }),
     req.objective.f,
     req.descent.box,
-    req.classifyLimit ?? DEFAULT_CLASSIFY_LIMIT,
+    classifyLimitFor(d, req.classifyLimit ?? DEFAULT_CLASSIFY_LIMIT),
   );
   const t3 = performance.now();
   return {

@@ -5,6 +5,7 @@ import { errnoCode, escapedFsError } from '../io/fs-errors.ts';
 import { commands } from './commands/index.ts';
 import { installSignalPolicy } from './signals.ts';
 import { badNumber, usageLine } from './usage.ts';
+import { stopWatchdog } from './watchdog.ts';
 
 /**
  * Thin shell over the library: parse arguments, run one command module, and turn every failure
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'name a command: basinmap map himmelblau, or basinmap --help')
     .recommendCommands()
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an unexpected error (also BASINMAP_DEBUG=1)' })
+
     .help()
     .version()
     .epilogue('Exit status: 0 done, 2 bad input, 70 unexpected error (a bug), 74 a read or write refused (disk full, read-only, permissions), 75 --out in use by another run, 130/143 stopped by Ctrl-C/SIGTERM after writing the results so far.')
@@ -48,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     await cli.parseAsync();
   } catch (e) {
     return report(e, debug);
+  } finally {
+    stopWatchdog();
   }
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import type { Progress } from '../descent/progress.ts';
+import { heartbeat } from './watchdog.ts';
 
 /**
  * Turns the driver's progress callbacks into a bar on stderr when stderr is a terminal, a plain
@@ -14,6 +15,7 @@ export function progressReporter(opts: { quiet: boolean; stream?: NodeJS.WriteSt
   let drawn = false;
   return {
     onProgress(p: Progress) {
+      heartbeat();
       if (opts.quiet) return;
       const now = performance.now();
       if (now - last < every) return;

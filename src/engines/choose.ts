@@ -47,7 +47,10 @@ export async function chooseEngine(problem: Problem, request: string, env: Engin
       return { engine: name, compiled, reason: skipped.length ? `${why}; ${skipped.join('; ')}` : why };
     } catch (e) {
       if (!(e instanceof EngineRefusal)) throw e;
-      skipped.push(`${name} not used: ${e.message}`);
+      // Engines refused for the same reason are named together: "native, fused-cpu not used: ...".
+      const same = skipped.findIndex((s) => s.endsWith(` not used: ${e.message}`));
+      if (same >= 0) skipped[same] = skipped[same].replace(' not used: ', `, ${name} not used: `);
+      else skipped.push(`${name} not used: ${e.message}`);
     }
   }
   throw new UserError(`no engine can run this: ${skipped.join('; ')}`);

@@ -8,6 +8,7 @@ import type { ProgressCallback } from '../descent/progress.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
+import { checkFits } from './memory.ts';
 import type { KnownPoint, Objective } from '../objectives/types.ts';
 
 /** Everything a `map` run needs, decided: what the CLI (or any caller) builds from its options. */
@@ -50,6 +51,7 @@ export interface MapJobResult {
  * summary document. Writing files is writeMapOutputs' job; printing is the CLI's.
  */
 export async function runMapJob(job: MapJob): Promise<MapJobResult> {
+  checkFits(job.starts.n, job.d, job.dtype);
   const backend = job.backend ?? (await defaultBackend());
   await useBackend(backend);
   const probe = await probeBackend(backend);

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { UserError } from '../../core/errors.ts';
+import { loadUserModule } from './load-module.ts';
 import { resolveNamedObjective, withDimensionAndBox, type NamedObjectiveRequest, type ResolvedObjective } from './named.ts';
-import { fromUserModule } from './user-module.ts';
+import { fromUserModule, probeUserFunction } from './user-module.ts';
 
 export type { ResolvedObjective };
 
@@ -25,8 +24,8 @@ export async function resolveObjective(req: ObjectiveRequest): Promise<ResolvedO
   if (req.fn) throw new UserError(`give either a function name/formula or --objective ${req.module}, not both`);
   const path = resolvePath(req.module);
   if (!existsSync(path)) throw new UserError(`objective module ${req.module} does not exist: check the path`);
-  // tsImport compiles TypeScript on the fly and treats the module as ESM wherever it lives
-  // (a .ts file outside an ESM package would otherwise load as CommonJS).
-  const objective = fromUserModule((await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>, req.module);
-  return withDimensionAndBox(objective, req);
+  const objective = fromUserModule(await loadUserModule(path, req.module), req.module);
+  const resolved = withDimensionAndBox(objective, req);
+  probeUserFunction(resolved.objective, resolved.d, resolved.box, req.module);
+  return resolved;
 }

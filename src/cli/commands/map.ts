@@ -15,6 +15,7 @@ import { basinTable } from '../basin-table.ts';
 import { commandLine } from '../format.ts';
 import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
+import { heartbeat, startWatchdog } from '../watchdog.ts';
 import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
 import { descentFromArgs, descentOptions, suggestionLine, withSuggestion, type DescentArgs } from '../options/descent.ts';
 import { formatOption, startFormats, type FormatArgs } from '../options/format.ts';
@@ -27,6 +28,7 @@ interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatArgs, Con
   out?: string;
   json: boolean;
   quiet: boolean;
+  timeout?: number;
   checkEvery: number;
   chunk?: number;
   compact: boolean;
@@ -51,6 +53,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .option('out', { type: 'string', describe: 'directory for summary.json and the per-start files (--format)' })
       .option('json', { type: 'boolean', default: false, describe: 'print summary.json to stdout instead of the table' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .option('timeout', { type: 'number', describe: 'stop (exit 137) when the run makes no progress for this many seconds (a function that never returns)' })
       .option('check-every', { type: 'number', default: RUN_DEFAULTS.checkEvery, describe: 'test termination (and read back) every this many steps' })
       .option('chunk', { type: 'number', describe: 'starts per batch (default: ~8 MiB per [rows, d] tensor)' })
       .option('compact', { type: 'boolean', default: true, describe: 'drop finished starts from the batch (--no-compact keeps them)' })
@@ -63,6 +66,11 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
       .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapArgs>,
   handler: async (a) => {
+    if (a.timeout !== undefined) {
+      if (!(a.timeout > 0 && Number.isFinite(a.timeout))) throw new UserError(`--timeout must be a number of seconds > 0, got ${a.timeout}`);
+      startWatchdog(a.timeout);
+    }
+    heartbeat(a.objective ? `loading ${a.objective} and calling its f` : 'reading the objective');
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
     const settled = withSuggestion(a, objective.suggested);
     const descent = descentFromArgs(a, box, settled);
@@ -94,7 +102,9 @@ export const mapCommand: CommandModule<object, MapArgs> = {
         signal: stop.signal,
         onProgress: progress.onProgress,
       };
+      heartbeat(`descending (${a.objective ? `f in ${a.objective}` : objective.title})`);
       const r = await runMapJob(job);
+      heartbeat('writing the results');
       progress.done();
 
       let written: string[] = [];

@@ -1,0 +1,15 @@
+// A module resolution hook (node:module register) for users' objective modules: their imports of
+// tfjs resolve to this project's copy wherever the module lives, so a module outside the project
+// needs no install of its own and shares the one tfjs engine (a second copy would register its
+// own backends and kernels, and tensors would not cross between them).
+let targets = {};
+
+export function initialize(data) {
+  targets = data.targets;
+}
+
+export async function resolve(specifier, context, next) {
+  const url = targets[specifier];
+  if (url) return { url, shortCircuit: true, format: 'module' };
+  return next(specifier, context);
+}
