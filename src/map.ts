@@ -32,14 +32,19 @@ export interface MapRequest {
 export const DEFAULT_CLASSIFY_LIMIT = 10_000;
 
 /**
- * Hessian entries (basins × d²) a map classifies at most: 5e7 float32 values, 200 MB, and as many
- * reverse passes as d. A 10,000-D map would otherwise need d² = 1e8 entries for each basin.
+ * Hessian entries (basins × d²) a map classifies at most: 5e7 float32 values, 200 MB. A
+ * 10,000-D map would otherwise need d² = 1e8 entries for each basin.
  */
 export const CLASSIFY_ENTRIES = 5e7;
+/**
+ * Above this dimension no basin is classified: the Hessian takes d nested reverse passes of tfjs
+ * (measured at d = 1000 on wasm: 150 s for one basin on a loaded 2-core machine).
+ */
+export const MAX_CLASSIFY_DIM = 128;
 
 /** How many of the best basins get classified by their Hessian in d dimensions. */
 export function classifyLimitFor(d: number, asked = DEFAULT_CLASSIFY_LIMIT): number {
-  return Math.min(asked, Math.floor(CLASSIFY_ENTRIES / (d * d)));
+  return d > MAX_CLASSIFY_DIM ? 0 : Math.min(asked, Math.floor(CLASSIFY_ENTRIES / (d * d)));
 }
 
 export interface MapResult {

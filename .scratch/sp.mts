@@ -1,0 +1,13 @@
+import '/work/main/src/node/register.ts';
+import { mapBasins } from '/work/main/src/map.ts';
+import { findLibraryFunction } from '/work/main/src/objectives/library/index.ts';
+import { optimizerSpec } from '/work/main/core/optimizers/index.ts';
+import { DESCENT_DEFAULTS } from '/work/main/core/options.ts';
+import { sampleStarts } from '/work/main/src/starts/sample.ts';
+import { useBackend } from '/work/main/src/backends/registry.ts';
+await useBackend('wasm');
+const o = findLibraryFunction('sphere')!; const d = Number(process.argv[2] ?? 1000); const box = o.box(d);
+const starts = sampleStarts({ sampler: 'uniform', n: 100 }, box);
+let t = performance.now();
+const r = await mapBasins({ objective: o, starts, descent: { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr: 0.01 }), box, sense: 'min' }, control: { onProgress: (p) => { if (p.iteration % 100 === 0) console.log('it', p.iteration, ((performance.now()-t)/1000).toFixed(1)); } } });
+console.log(r.engine, r.seconds, r.summary.counts);

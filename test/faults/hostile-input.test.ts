@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { oneErrorLine, runCli, runCliAsync } from '../support/cli.ts';
+
+/**
+ * Input a new user, or an attacker, might give: each is refused (exit 2) in one stderr line under
+ * 300 characters that names the problem and the fix, with no stack trace. The modules live in a
+ * temporary folder outside the project, as a user's would.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'basinmap-hostile-'));
+const module = (name: string, source: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, source);
+  return path;
+};
+const TF = "import * as tf from '@tensorflow/tfjs-core';\n";
+const BOX = 'dim: 2, box: [[-1, 1], [-1, 1]]';
+
+const cases: Array<[string, string[], RegExp]> = [
+  ['a module whose f throws', ['--objective', module('throws.ts', `${TF}export default { ${BOX}, f: (x: tf.Tensor2D) => { throw new Error('boom'); } };`)], /f in .*throws\.ts threw on a \[2, 2\] batch: boom: fix f/],
+  ['a module whose f returns [n, d]', ['--objective', module('shape.ts', `${TF}export default { ${BOX}, f: (x: tf.Tensor2D) => tf.square(x) };`)], /returned shape \[2, 2\] for a \[2, 2\] batch: it must return one value per row, shape \[2\]/],
+  ['a module whose f returns a scalar', ['--objective', module('scalar.ts', `${TF}export default { ${BOX}, f: (x: tf.Tensor2D) => tf.sum(x) };`)], /returned shape \[\] for a \[2, 2\] batch/],
+  ['a module whose f returns one row', ['--objective', module('row.ts', `${TF}export default { ${BOX}, f: (x: tf.Tensor2D) => tf.sum(tf.slice(x, [0, 0], [1, 2]), 1) };`)], /returned shape \[1\] for a \[2, 2\] batch/],
+  ['a module whose f returns a number', ['--objective', module('number.ts', `export default { ${BOX}, f: () => 3 };`)], /returned the number 3, not a tensor/],
+  ['a module whose f returns a Promise', ['--objective', module('promise.ts', `${TF}export default { ${BOX}, f: async (x: tf.Tensor2D) => tf.sum(x, 1) };`)], /returned a Promise: .*no async/],
+  ['a module that throws at import', ['--objective', module('import.ts', "throw new Error('no');\nexport default {};")], /import\.ts threw while loading: no/],
+  ['a module with a syntax error', ['--objective', module('syntax.ts', 'export default { f: (x) => x +* };')], /syntax\.ts does not compile at line 1, column \d+: .*fix the syntax/],
+  ['a file that is not a module', ['--objective', module('notes.txt', 'hello')], /notes\.txt is not a module: give a \.ts or \.js file/],
+  ['a module importing a package that is not there', ['--objective', module('missing.ts', "import 'left-pad-nowhere';\nexport default {};")], /imports "left-pad-nowhere", which cannot be found from its folder/],
+  ['--gtol Infinity', ['himmelblau', '--gtol', 'Infinity'], /--gtol must be a finite number ≥ 0, got Infinity/],
+  ['--xtol Infinity', ['himmelblau', '--xtol', 'Infinity'], /--xtol must be a finite number ≥ 0, got Infinity/],
+  ['an empty --lr', ['himmelblau', '--lr', ''], /--lr was given an empty value: give a number, e\.g\. --lr 0\.01/],
+  ['--lr that is not a number', ['himmelblau', '--lr', 'fast'], /--lr must be a number, got "fast"/],
+  ['an unknown engine', ['himmelblau', '--engine', 'turbo'], /--engine "turbo" is not one of its choices: choose one of auto, fused, tfjs/],
+  ['an unknown option', ['himmelblau', '--learning-rate', '0.1'], /unknown option --learning-rate: see basinmap map --help/],
+  ['--n beyond what memory holds', ['himmelblau', '--sampler', 'uniform', '--n', '4e9'], /4,000,000,000 starts need about \d+ GB .*at most [\d,]+ fit; split the sweep/],
+  ['--grid beyond what memory holds', ['himmelblau', '--grid', '50000'], /2,500,000,000 starts need about/],
+  ['--n beyond the sampler limit', ['himmelblau', '--sampler', 'uniform', '--n', '1e10'], /exceeds the limit of 4294967296 starts/],
+  ['--timeout 0', ['himmelblau', '--timeout', '0'], /--timeout must be a number of seconds > 0, got 0/],
+];
+
+// Concurrent: each case is a CLI start (a few seconds), and they are independent.
+describe.concurrent('hostile input to map: one line, exit 2, no stack trace', () => {
+  for (const [what, args, message] of cases) {
+    it(what, async () => {
+      const small = args.includes('--grid') || args.includes('--sampler') ? [] : ['--grid', '4'];
+      const r = await runCliAsync(['map', ...args, ...small, '--quiet', '--backend', 'cpu']);
+      expect(r.status).toBe(2);
+      expect(oneErrorLine(r.stderr)).toMatch(message);
+    });
+  }
+});
+
+describe('a module outside the project', () => {
+  it('imports tfjs without an install of its own and maps', () => {
+    const bowl = module('bowl.ts', `${TF}export default { name: 'bowl', ${BOX}, f: (x: tf.Tensor2D) => tf.sum(tf.square(tf.sub(x, 0.25)), 1) };`);
+    const r = runCli(['map', '--objective', bowl, '--grid', '6', '--backend', 'cpu', '--json']);
+    expect(r.stderr).toBe('');
+    const summary = JSON.parse(r.stdout);
+    expect(summary.basins).toHaveLength(1);
+    // gtol 1e-4 with curvature 2: within 5e-5 of the minimum.
+    summary.basins[0].x.forEach((v: number) => expect(Math.abs(v - 0.25)).toBeLessThan(1e-4));
+  });
+});
+
+describe('a function that never returns', () => {
+  it('is stopped by --timeout with one line naming where it stalled, exit 137', () => {
+    const hang = module('hang.ts', `${TF}export default { ${BOX}, f: (x: tf.Tensor2D) => { for (;;) {} } };`);
+    const r = runCli(['map', '--objective', hang, '--grid', '4', '--quiet', '--timeout', '3'], { timeoutMs: 240_000 });
+    expect(r.status).toBe(137);
+    expect(oneErrorLine(r.stderr)).toMatch(/no progress for 3 s while loading .*hang\.ts and calling its f \(--timeout 3\)/);
+  });
+});
+
+describe('trace limits', () => {
+  it('refuses --iters 1e9, which would keep a billion points a path', () => {
+    const r = runCli(['trace', 'poly1d', '--x0', '2', '--iters', '1e9']);
+    expect(r.status).toBe(2);
+    expect(oneErrorLine(r.stderr)).toMatch(/--iters 1000000000 would keep up to 1000000000 points a path: trace records at most 1000000/);
+  });
+});
