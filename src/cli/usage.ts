@@ -11,7 +11,13 @@ export function usageLine(message: string, command: string | undefined): string 
     return `--${invalid[1]} ${invalid[2]} is not one of its choices: choose one of ${invalid[3].replace(/"/g, '')}`;
   }
   const unknown = /^Unknown arguments?: (.*)$/.exec(lines[0] ?? '');
-  if (unknown) return `unknown option ${unknown[1].split(', ').map((a) => (a.length > 1 ? `--${a}` : `-${a}`)).join(', ')}: ${help}`;
+  if (unknown) {
+    // yargs names each unknown flag twice, as typed and camelCased: keep the typed one.
+    const names = unknown[1].split(', ');
+    const kebab = (a: string) => a.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const typed = names.filter((a) => !(a !== kebab(a) && names.includes(kebab(a))));
+    return `unknown option ${typed.map((a) => (a.length > 1 ? `--${a}` : `-${a}`)).join(', ')}: ${help}`;
+  }
   const missing = /^Not enough arguments following: (.*)$/.exec(lines[0] ?? '');
   if (missing) return `--${missing[1]} needs a value: ${help}`;
   return `${lines.join('; ')}${/help/.test(message) ? '' : `: ${help}`}`;

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
  * `--timeout SECONDS`: a watchdog on a thread of its own. The run beats at each phase and at every
  * progress report; when no beat comes for the timeout (a user's f that never returns blocks the
  * main thread, where no signal handler or timer can run), the watchdog prints one line naming the
- * phase that stalled and ends the process with SIGKILL (exit status 137): nothing else can stop a
+ * phase that stalled and ends the process with SIGKILL (a shell reports exit status 137): nothing else can stop a
  * thread stuck in a loop. What a killed run leaves (a lock, a staging directory beside --out) is
  * cleared by the next run into the same --out.
  */
