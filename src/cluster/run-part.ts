@@ -95,7 +95,7 @@ function loadPrevious(dir: string, m: Manifest, rows: number, d: number): StartR
 }
 
 /** One sweep is cut one way: shards of another K in RUN/shards would never merge with these. */
-function refuseOtherCuts(run: string, K: number): void {
+export function refuseOtherCuts(run: string, K: number): void {
   let names: string[] = [];
   try {
     names = readdirSync(join(run, 'shards'));

@@ -5,7 +5,8 @@ import { enginesCommand } from './engines.ts';
 import { functionsCommand } from './functions.ts';
 import { mapCommand } from './map.ts';
 import { mergeCommand } from './merge.ts';
+import { slurmCommand } from './slurm.ts';
 import { traceCommand } from './trace.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [mapCommand, mergeCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand];
+export const commands: CommandModule<any, any>[] = [mapCommand, mergeCommand, slurmCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand];
