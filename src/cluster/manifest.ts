@@ -39,8 +39,9 @@ export interface Manifest {
   options: Record<string, unknown>;
   /** Every option's final value, as summary.json records it (reruns the run as a --config file). */
   config: Record<string, unknown> | null;
-  /** The command line that wrote it. */
+  /** The command line that wrote it, and its arguments as the program got them (for a rerun command). */
   command: string;
+  argv: string[];
   /** The whole sweep's start set (a merge's summary.json records it). */
   starts: { describe: string; spec: unknown };
   engine: { name: string; reason: string };

@@ -15,6 +15,7 @@ import { BASINMAP_VERSION, summaryDocument } from '../io/summary-json.ts';
 import { DEFAULT_CLASSIFY_LIMIT } from '../map.ts';
 import { MANIFEST_FILE, recordingSink, slurmContext, type Manifest } from './manifest.ts';
 import { differingOptions, hashOptions, resultOptions } from './options-hash.ts';
+import { shellQuote } from './sbatch.ts';
 import { arrayList } from './shard-range.ts';
 import { readShardsInOrder, shardRows } from './shard-rows.ts';
 import { problemLine, surveyShards, type GoodShard } from './survey.ts';
@@ -157,7 +158,23 @@ async function useShardBackend(name: string, onNote?: (line: string) => void): P
 /** The command that reruns exactly shards `ks`: the job array's script when there is one, else a loop over the shards' own command. */
 export function rerunCommand(run: string, K: number, ks: number[], good: GoodShard[]): string {
   const script = join(run, 'slurm', 'map.sbatch');
-  if (existsSync(script)) return `sbatch --array=${arrayList(ks)} ${resolve(script)}`;
-  const command = good[0]?.manifest.command.replace(/--shard(=|\s+)\S+/, `--shard $k/${K}`) ?? `basinmap map <the sweep's options> --shard $k/${K} --out ${run}`;
-  return `for k in ${ks.join(' ')}; do ${command}; done`;
+  if (existsSync(script)) return `sbatch --array=${arrayList(ks)} ${shellQuote(resolve(script))}`;
+  const argv = good[0]?.manifest.argv;
+  const command = argv ? `basinmap ${withShardAndOut(argv, run)}` : `basinmap map <the sweep's options> --shard "$k/${K}" --out ${shellQuote(run)}`;
+  return `for k in ${ks.join(' ')}; do ${command.replace('"$k/K"', `"$k/${K}"`)}; done`;
+}
+
+/** A shard's arguments, quoted for bash, with --shard "$k/K" and --out RUN (the run being merged, wherever the shard was written). */
+function withShardAndOut(argv: string[], run: string): string {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(shard|out)(=.*)?$/.exec(argv[i]);
+    if (!m) {
+      words.push(shellQuote(argv[i]));
+      continue;
+    }
+    if (m[2] === undefined) i++;
+    words.push(m[1] === 'shard' ? '--shard "$k/K"' : `--out ${shellQuote(run)}`);
+  }
+  return words.join(' ');
 }

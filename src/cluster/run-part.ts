@@ -118,7 +118,7 @@ export function partStarts(setup: MapSetup, part: RunPart): MapJob['starts'] {
  * or an interrupted run's exact rows; a complete single run does not need it) and the manifest,
  * last, with the size and checksum of every file the sink wrote.
  */
-export async function writePartRecord(sink: RecordingSink, part: RunPart, setup: MapSetup, job: MapJob, r: MapJobResult, command: string): Promise<string[]> {
+export async function writePartRecord(sink: RecordingSink, part: RunPart, setup: MapSetup, job: MapJob, r: MapJobResult, command: { line: string; argv: string[] }): Promise<string[]> {
   const results = r.map.results;
   const written: string[] = [];
   if (part.shard || r.partial) written.push(await sink.write(ENDPOINTS_FILE, endpointsChunks(results)));
@@ -137,7 +137,8 @@ export async function writePartRecord(sink: RecordingSink, part: RunPart, setup:
     optionsHash: part.hash,
     options: part.options,
     config: job.recordConfig?.(r.backend) ?? null,
-    command,
+    command: command.line,
+    argv: command.argv,
     starts: { describe: setup.starts.describe, spec: setup.spec },
     engine: r.map.engine,
     backend: { name: r.backend, probe: r.probe },

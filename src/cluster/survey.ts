@@ -92,5 +92,5 @@ export function problemLine(run: string, K: number, problems: Problems, rerun: (
     byWhy.set(key, [...(byWhy.get(key) ?? []), k]);
   }
   const what = [...byWhy].map(([why, list]) => `${list.length === 1 ? 'shard' : 'shards'} ${arrayList(list)} ${why}`).join('; ');
-  return `cannot merge ${shortPath(run)}: ${ks.length} of ${K} shards not ready: ${what}: rerun exactly those with: ${rerun(ks)} (then merge again)`;
+  return `cannot merge ${shortPath(run)}, ${ks.length} of ${K} shards not ready: ${what}. Rerun exactly those, then merge again: ${rerun(ks)}`;
 }

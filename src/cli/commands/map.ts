@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import { defaultBackend } from '../../backends/registry.ts';
 import { ENDPOINTS_FILE } from '../../cluster/endpoints-file.ts';
 import { MANIFEST_FILE, recordingSink } from '../../cluster/manifest.ts';
@@ -93,7 +94,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
         const sink = recordingSink(run);
         // A shard draws no picture: it would show a strip of the map; the merge draws the whole.
         await writeMapOutputs(sink, job, r, { formats: setup.formats, png: part.shard ? undefined : setup.png, firstStart: part.range.from });
-        await writePartRecord(sink, part, setup, job, r, commandLine());
+        await writePartRecord(sink, part, setup, job, r, { line: commandLine(), argv: hideBin(process.argv) });
         written = run.commit({ partial: r.partial });
       }
       // The conventional status of a program stopped by a signal (130 Ctrl-C, 143 SIGTERM), now
