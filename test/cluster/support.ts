@@ -10,8 +10,7 @@ import { runCli } from '../support/cli.ts';
  */
 export function singleRun(args: string[], run: string, to: string): void {
   const r = runCli(['map', ...args, '--out', join(run, 'merged')]);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.status, r.stderr).toBe(0);
   renameSync(join(run, 'merged'), to);
 }
 
