@@ -39,3 +39,13 @@ export { writeFileAtomic } from './io/atomic.ts';
 export { proveWritableFile } from './io/destination.ts';
 export { runMapJob, type MapJob, type MapJobResult } from './job/map-job.ts';
 export { writeMapOutputs } from './io/map-outputs.ts';
+// Sweeps cut into shards (Slurm job arrays or any loop over k), their merge, and resuming.
+export { BasinAccumulator } from './basins/summarize.ts';
+export { rangeRows, resumeStarts } from './descent/resume.ts';
+export { mergeShards, type MergeRequest, type MergeResult } from './cluster/merge.ts';
+export { parseShard, shardRange, shardName, type Shard } from './cluster/shard-range.ts';
+export { readManifest, MANIFEST_FILE, type Manifest } from './cluster/manifest.ts';
+export { mapScript, mergeScript, slurmPaths, type SlurmResources, type SweepPlan } from './cluster/sbatch.ts';
+export { submitSweep } from './cluster/submit.ts';
+export { writeMapContent, type MapOutputContent } from './io/map-outputs.ts';
+export { rowsInMemory, type ResultRows, type RowBatch } from './io/start-rows.ts';

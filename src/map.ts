@@ -6,6 +6,7 @@ import { classifyBasins } from './basins/classify.ts';
 import { summarize } from './basins/summarize.ts';
 import type { BasinSummary } from './basins/types.ts';
 import { runStarts, type RunControl, type StartRows } from './descent/driver.ts';
+import { resumeStarts } from './descent/resume.ts';
 import { chooseEngine, type EngineChoice } from './engines/choose.ts';
 import type { Objective } from './objectives/types.ts';
 
@@ -26,6 +27,8 @@ export interface MapRequest {
   clusterDistance?: number;
   /** Classify at most this many basins (best first) by their Hessian; 0 turns it off. */
   classifyLimit?: number;
+  /** Results of an interrupted run of these starts: only the starts it did not finish run again (resume). */
+  previous?: StartResults;
 }
 
 /** Hessians cost d reverse passes over the basins: beyond this many, the rest stay unclassified. */
@@ -67,7 +70,9 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     ? req.engine
     : await chooseEngine({ objective: req.objective, d, descent: req.descent, dtype: req.dtype ?? 'float32' }, req.engine ?? 'auto', { backend: tf.getBackend() });
   const t1 = performance.now();
-  const results = await runStarts(choice.compiled, req.starts, req.descent.maxIter, req.control);
+  const results = req.previous
+    ? await resumeStarts(choice.compiled, req.starts, req.previous, req.descent.maxIter, req.control)
+    : await runStarts(choice.compiled, req.starts, req.descent.maxIter, req.control);
   const t2 = performance.now();
   const summary = await classifyBasins(
     summarize(results, { box: req.descent.box, sense: req.descent.sense, distance: req.clusterDistance }),

@@ -16,38 +16,41 @@ export interface Clusters {
 // within tol of more than 12 walls at once could then found a duplicate cluster.
 const MAX_WALLS = 12;
 
-export function clusterPoints(x: Float32Array, d: number, include: (i: number) => boolean, tol: number): Clusters {
-  const n = x.length / d;
-  const cell = tol * Math.max(4, 2 * d);
-  const label = new Int32Array(n).fill(-1);
-  const leaders: number[] = [];
-  const byCell = new Map<string, number[]>();
-  const base = new Array<number>(d);
-  const walls: Array<[axis: number, dir: number]> = [];
-  const probe = new Array<number>(d);
+/**
+ * The clustering one point at a time, in index order: what clusterPoints does over an array,
+ * for points that arrive in batches (a merge reads shard after shard). It keeps only the
+ * leaders (d coordinates each), so its memory grows with the clusters, not with the points.
+ */
+export class Clusterer {
+  /** Index of each cluster's leader, as given to add(). */
+  readonly leaders: number[] = [];
+  private readonly coords: number[] = [];
+  private readonly byCell = new Map<string, number[]>();
+  private readonly cell: number;
+  private readonly base: number[];
+  private readonly probe: number[];
+  private readonly walls: Array<[axis: number, dir: number]> = [];
 
-  const near = (i: number, leader: number) => {
-    for (let j = 0; j < d; j++) if (Math.abs(x[i * d + j] - x[leader * d + j]) > tol) return false;
-    return true;
-  };
-  const findIn = (i: number, key: string) => {
-    const list = byCell.get(key);
-    if (list) for (const c of list) if (near(i, leaders[c])) return c;
-    return -1;
-  };
+  constructor(readonly d: number, readonly tol: number) {
+    this.cell = tol * Math.max(4, 2 * d);
+    this.base = new Array<number>(d);
+    this.probe = new Array<number>(d);
+  }
 
-  for (let i = 0; i < n; i++) {
-    if (!include(i)) continue;
+  /** The cluster of point `index` (indexes must increase), whose coordinates are x[row*d, (row+1)*d). */
+  add(x: ArrayLike<number>, row: number, index: number): number {
+    const { d, tol, cell, base, probe, walls } = this;
+    const at = row * d;
     walls.length = 0;
     for (let j = 0; j < d; j++) {
-      const u = x[i * d + j] / cell;
+      const u = x[at + j] / cell;
       const b = Math.floor(u);
       base[j] = b;
       if (u - b < tol / cell) walls.push([j, -1]);
       else if (b + 1 - u < tol / cell) walls.push([j, 1]);
     }
     const home = base.join(',');
-    let found = findIn(i, home);
+    let found = this.findIn(x, at, home);
     if (found < 0 && walls.length > 0) {
       const subsets = walls.length <= MAX_WALLS ? 1 << walls.length : 0;
       if (subsets > 0) {
@@ -56,25 +59,45 @@ export function clusterPoints(x: Float32Array, d: number, include: (i: number) =
           walls.forEach(([axis, dir], k) => {
             if (s & (1 << k)) probe[axis] += dir;
           });
-          found = findIn(i, probe.join(','));
+          found = this.findIn(x, at, probe.join(','));
         }
       } else {
         for (const [axis, dir] of walls) {
           if (found >= 0) break;
           for (let j = 0; j < d; j++) probe[j] = base[j];
           probe[axis] += dir;
-          found = findIn(i, probe.join(','));
+          found = this.findIn(x, at, probe.join(','));
         }
       }
     }
     if (found < 0) {
-      found = leaders.length;
-      leaders.push(i);
-      const list = byCell.get(home);
+      found = this.leaders.length;
+      this.leaders.push(index);
+      for (let j = 0; j < d; j++) this.coords.push(x[at + j]);
+      const list = this.byCell.get(home);
       if (list) list.push(found);
-      else byCell.set(home, [found]);
+      else this.byCell.set(home, [found]);
     }
-    label[i] = found;
+    return found;
   }
-  return { label, leaders };
+
+  private findIn(x: ArrayLike<number>, at: number, key: string): number {
+    const list = this.byCell.get(key);
+    if (list) for (const c of list) if (this.near(x, at, c)) return c;
+    return -1;
+  }
+
+  private near(x: ArrayLike<number>, at: number, c: number): boolean {
+    const { d, tol, coords } = this;
+    for (let j = 0; j < d; j++) if (Math.abs(x[at + j] - coords[c * d + j]) > tol) return false;
+    return true;
+  }
+}
+
+export function clusterPoints(x: Float32Array, d: number, include: (i: number) => boolean, tol: number): Clusters {
+  const n = x.length / d;
+  const label = new Int32Array(n).fill(-1);
+  const clusters = new Clusterer(d, tol);
+  for (let i = 0; i < n; i++) if (include(i)) label[i] = clusters.add(x, i, i);
+  return { label, leaders: clusters.leaders };
 }

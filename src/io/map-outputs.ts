@@ -1,25 +1,61 @@
+import type { DescentOptions } from '../../core/options.ts';
+import type { StartResults } from '../../core/results.ts';
+import type { BasinSummary } from '../basins/types.ts';
 import type { MapJob, MapJobResult } from '../job/map-job.ts';
+import type { Objective } from '../objectives/types.ts';
 import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
+import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
 export interface MapOutputOptions {
   formats: readonly StartFormat[];
   /** Draw basin-map.png over this plane (2-D maps and slices). */
   png?: { plane: Plane; size: { width: number; height: number } };
+  /** Number of the first start (a shard's rows keep the numbers of the whole sweep); default 0. */
+  firstStart?: number;
+}
+
+/** What a map's outputs are made of, wherever the results come from (one run, or a merge of shards). */
+export interface MapOutputContent {
+  objective: Objective;
+  descent: DescentOptions;
+  /** The start set's one-line description. */
+  starts: string;
+  summary: BasinSummary;
+  /** Every start's results and outcome, in start order. */
+  rows: ResultRows;
+  /** The starting points, for the picture; asked for only when one is drawn. */
+  startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0'>> | Pick<StartResults, 'n' | 'd' | 'x0'>;
+  /** summary.json's content. */
+  document: Record<string, unknown>;
 }
 
 /**
  * The one writer of a map's outputs, into a sink (a RunDir: they appear together on its commit):
  * basin-map.png, the per-start files, and summary.json last. Returns the paths written.
  */
-export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResult, opts: MapOutputOptions): Promise<string[]> {
+export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts: MapOutputOptions): Promise<string[]> {
   const written: string[] = [];
   if (opts.png) {
-    const png = await basinMapPng({ objective: job.objective, result: r.map, plane: opts.png.plane, descent: job.descent, starts: job.starts.describe, size: opts.png.size });
+    const png = await basinMapPng({ objective: c.objective, result: { results: await c.startPoints(), summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size });
     written.push(await sink.write('basin-map.png', png));
   }
-  written.push(...(await writeStartFiles(sink, opts.formats, r.map.results, r.map.summary.outcome)));
-  written.push(await sink.write('summary.json', JSON.stringify(r.summary, null, 2) + '\n'));
+  written.push(...(await writeStartFiles(sink, opts.formats, c.rows)));
+  written.push(await sink.write('summary.json', JSON.stringify(c.document, null, 2) + '\n'));
   return written;
+}
+
+/** writeMapContent for a run held in memory (runMapJob's result). */
+export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResult, opts: MapOutputOptions): Promise<string[]> {
+  const { results, summary } = r.map;
+  return writeMapContent(sink, {
+    objective: job.objective,
+    descent: job.descent,
+    starts: job.starts.describe,
+    summary,
+    rows: rowsInMemory(results, summary.outcome, opts.firstStart),
+    startPoints: () => results,
+    document: r.summary,
+  }, opts);
 }

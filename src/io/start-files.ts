@@ -1,7 +1,7 @@
-import type { StartResults } from '../../core/results.ts';
 import type { AsyncChunks } from './atomic.ts';
-import { startsCsv } from './starts-csv.ts';
-import { startsParquet } from './starts-parquet.ts';
+import type { ResultRows } from './start-rows.ts';
+import { startsCsvRows } from './starts-csv.ts';
+import { startsParquetRows } from './starts-parquet.ts';
 
 /** The per-start file formats, in the order they are written. */
 export const START_FORMATS = ['csv', 'parquet'] as const;
@@ -13,10 +13,10 @@ export interface FileSink {
 }
 
 /** Writes starts.csv and/or starts.parquet (same columns, see startColumns) into `sink`; returns their paths. */
-export async function writeStartFiles(sink: FileSink, formats: readonly StartFormat[], r: StartResults, outcome: Int32Array): Promise<string[]> {
+export async function writeStartFiles(sink: FileSink, formats: readonly StartFormat[], rows: ResultRows): Promise<string[]> {
   const written: string[] = [];
   for (const format of START_FORMATS.filter((f) => formats.includes(f))) {
-    const content = format === 'csv' ? startsCsv(r, outcome) : await startsParquet(r, outcome);
+    const content = format === 'csv' ? startsCsvRows(rows) : startsParquetRows(rows);
     written.push(await sink.write(`starts.${format}`, content));
   }
   return written;

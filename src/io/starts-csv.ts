@@ -1,6 +1,7 @@
 import { statusName } from '../../core/status.ts';
 import type { StartResults } from '../../core/results.ts';
 import { formatFloat32 } from './float.ts';
+import { sliceResults, type ResultRows } from './start-rows.ts';
 
 /** Column names shared by every per-start file format (CSV, Parquet): x0_1..x0_d, x_1..x_d, ... */
 export function startColumns(d: number): string[] {
@@ -9,20 +10,29 @@ export function startColumns(d: number): string[] {
 }
 
 /** starts.csv as chunks of text, so a 1e7-row file never needs to be one string in memory. */
-export function* startsCsv(r: StartResults, outcome: Int32Array, rowsPerChunk = 65536): Generator<string> {
+export function* startsCsv(r: StartResults, outcome: Int32Array, rowsPerChunk = 65536, firstStart = 0): Generator<string> {
+  yield startColumns(r.d).join(',') + '\n';
+  for (let from = 0; from < r.n; from += rowsPerChunk) yield csvLines(sliceResults(r, from, Math.min(r.n, from + rowsPerChunk)), outcome.subarray(from), firstStart + from);
+}
+
+/** starts.csv from rows read batch by batch (a merge's shards): the same bytes as startsCsv. */
+export async function* startsCsvRows(rows: ResultRows, rowsPerChunk = 65536): AsyncGenerator<string> {
+  yield startColumns(rows.d).join(',') + '\n';
+  for await (const b of rows.batches(rowsPerChunk)) yield csvLines(b.results, b.outcome, b.start);
+}
+
+/** The lines of rows r (outcome[i] is row i's), numbered from `firstStart`, each ending in a newline. */
+function csvLines(r: StartResults, outcome: Int32Array, firstStart: number): string {
   const { d } = r;
-  yield startColumns(d).join(',') + '\n';
-  for (let from = 0; from < r.n; from += rowsPerChunk) {
-    const lines: string[] = [];
-    for (let i = from; i < Math.min(r.n, from + rowsPerChunk); i++) {
-      const cells: (string | number)[] = [i];
-      for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x0[i * d + j]));
-      for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x[i * d + j]));
-      cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), basinColumn(outcome[i]));
-      lines.push(cells.join(','));
-    }
-    yield lines.join('\n') + '\n';
+  const lines: string[] = [];
+  for (let i = 0; i < r.n; i++) {
+    const cells: (string | number)[] = [firstStart + i];
+    for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x0[i * d + j]));
+    for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x[i * d + j]));
+    cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), basinColumn(outcome[i]));
+    lines.push(cells.join(','));
   }
+  return r.n > 0 ? lines.join('\n') + '\n' : '';
 }
 
 /** The `basin` column: the basin a start reached, or −1 when it reached none (its status says why). */

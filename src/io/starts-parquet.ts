@@ -1,9 +1,10 @@
 import { basinColumn } from './starts-csv.ts';
 import type { Vector } from 'apache-arrow';
 import { STATUS_BY_CODE } from '../../core/status.ts';
-import type { StartResults } from '../../core/results.ts';
+import { allocateResults, type StartResults } from '../../core/results.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { startColumns } from './starts-csv.ts';
+import { rowsInMemory, type ResultRows, type RowBatch } from './start-rows.ts';
 
 // Both libraries load on first use: parquet-wasm compiles 5 MB of WebAssembly, which a run that
 // writes only CSV should not pay for. Under Node, 'parquet-wasm' resolves (package exports,
@@ -31,42 +32,56 @@ export async function writeStartsParquet(path: string, r: StartResults, outcome:
 
 /** The Parquet file as its chunks (about one per row group). */
 export async function startsParquet(r: StartResults, outcome: Int32Array, groupRows = rowsPerGroup(r.d)): Promise<Uint8Array[]> {
-  const [arrow, pq] = await libraries();
-  let from = 0;
-  const batches = new ReadableStream({
-    // Pulled one row group at a time; the Arrow data of a group is freed once it is handed over.
-    // With no starts, one empty batch still gives the file its columns.
-    pull(controller) {
-      const to = Math.min(r.n, from + groupRows);
-      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(startBatch(arrow, r, outcome, from, to)), 'stream'));
-      for (const batch of table.recordBatches()) controller.enqueue(batch);
-      table.free();
-      from = to;
-      if (from >= r.n) controller.close();
-    },
-  }, { highWaterMark: 0 });
-  const props = new pq.WriterPropertiesBuilder().setCompression(codec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
   const chunks: Uint8Array[] = [];
-  for await (const chunk of (await pq.transformParquetStream(batches, props)) as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  for await (const chunk of startsParquetRows(rowsInMemory(r, outcome), groupRows)) chunks.push(chunk);
   return chunks;
 }
 
-/** Rows [from, to) as Arrow vectors keyed by column name, in startColumns order. */
-function startBatch(arrow: Arrow, r: StartResults, outcome: Int32Array, from: number, to: number): Record<string, Vector> {
+/**
+ * The Parquet file from rows read batch by batch (in memory, or a merge's shards), one row group
+ * per batch of `groupRows`, so the bytes do not depend on where the rows came from.
+ */
+export async function* startsParquetRows(rows: ResultRows, groupRows = rowsPerGroup(rows.d)): AsyncGenerator<Uint8Array> {
+  const [arrow, pq] = await libraries();
+  const source = rows.batches(groupRows)[Symbol.asyncIterator]();
+  let first = true;
+  const batches = new ReadableStream({
+    // Pulled one row group at a time; the Arrow data of a group is freed once it is handed over.
+    // With no starts, one empty batch still gives the file its columns.
+    async pull(controller) {
+      const next = await source.next();
+      if (next.done && !first) {
+        controller.close();
+        return;
+      }
+      first = false;
+      const b = next.done ? { start: 0, results: allocateResults(0, rows.d), outcome: new Int32Array(0) } : next.value;
+      const table = pq.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(startBatch(arrow, b)), 'stream'));
+      for (const batch of table.recordBatches()) controller.enqueue(batch);
+      table.free();
+    },
+  }, { highWaterMark: 0 });
+  const props = new pq.WriterPropertiesBuilder().setCompression(codec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
+  yield* (await pq.transformParquetStream(batches, props)) as unknown as AsyncIterable<Uint8Array>;
+}
+
+/** One batch of rows as Arrow vectors keyed by column name, in startColumns order. */
+function startBatch(arrow: Arrow, b: RowBatch): Record<string, Vector> {
+  const { results: r, outcome } = b;
   const { d } = r;
-  const m = to - from;
+  const m = r.n;
   const axis = (rows: Float32Array, j: number) => {
     const out = new Float32Array(m);
-    for (let i = 0; i < m; i++) out[i] = rows[(from + i) * d + j];
+    for (let i = 0; i < m; i++) out[i] = rows[i * d + j];
     return arrow.makeVector(out);
   };
   const byName: Record<string, Vector> = {
-    start: arrow.makeVector(Int32Array.from({ length: m }, (_, i) => from + i)),
-    fun: arrow.makeVector(r.fun.slice(from, to)),
-    grad_norm: arrow.makeVector(r.gradNorm.slice(from, to)),
-    nit: arrow.makeVector(r.nit.slice(from, to)),
-    status: statusVector(arrow, r.status.subarray(from, to)),
-    basin: arrow.makeVector(Int32Array.from(outcome.subarray(from, to), basinColumn)),
+    start: arrow.makeVector(Int32Array.from({ length: m }, (_, i) => b.start + i)),
+    fun: arrow.makeVector(r.fun.slice()),
+    grad_norm: arrow.makeVector(r.gradNorm.slice()),
+    nit: arrow.makeVector(r.nit.slice()),
+    status: statusVector(arrow, r.status),
+    basin: arrow.makeVector(Int32Array.from(outcome, basinColumn)),
   };
   for (let j = 0; j < d; j++) {
     byName[`x0_${j + 1}`] = axis(r.x0, j);

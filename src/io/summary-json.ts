@@ -8,7 +8,7 @@ import type { Box, KnownPoint, Objective } from '../objectives/types.ts';
 import { packageVersion } from '../backends/versions.ts';
 
 // Read from our own package.json: packageVersion('basinmap') only finds installed packages.
-const BASINMAP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const BASINMAP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 const TFJS_PACKAGES = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
 
 export interface SummaryContext {

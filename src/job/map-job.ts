@@ -1,5 +1,6 @@
 import type { Dtype } from '../../core/dtype.ts';
 import type { Box, DescentOptions } from '../../core/options.ts';
+import type { StartResults } from '../../core/results.ts';
 import { defaultBackend, probeBackend, useBackend } from '../backends/registry.ts';
 import type { BackendProbe } from '../backends/types.ts';
 import { matchKnown } from '../basins/match-known.ts';
@@ -27,6 +28,8 @@ export interface MapJob {
   backend?: string;
   control: Pick<RunControl, 'checkEvery' | 'chunkRows' | 'compact'>;
   clusterDistance?: number;
+  /** Results of an interrupted run of these starts, to finish rather than start again (--resume, a requeued shard). */
+  previous?: StartResults;
   /** Every option's final value, given the backend that was chosen (summary.json's `config`). */
   recordConfig?: (backend: string) => Record<string, unknown>;
   signal?: AbortSignal;
@@ -63,6 +66,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     engine: job.engine,
     control: { ...job.control, signal: job.signal, onProgress: job.onProgress },
     clusterDistance: job.clusterDistance,
+    previous: job.previous,
   });
   const partial = !!job.signal?.aborted;
   const known = matchKnown(map.summary.basins, job.objective.known(job.d), map.summary.tolerances.distance);

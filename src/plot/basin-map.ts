@@ -16,7 +16,8 @@ import { axisName, type Plane } from './plane.ts';
 import { drawStarts, startColours } from './starts-layer.ts';
 
 export interface BasinMapInput {
-  results: StartResults;
+  /** The starts (only their starting points are drawn). */
+  results: Pick<StartResults, 'n' | 'd' | 'x0'>;
   summary: BasinSummary;
   /** The two axes shown and their ranges (the whole box for d = 2, a slice above). */
   plane: Plane;

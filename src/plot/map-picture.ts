@@ -8,7 +8,8 @@ import type { Plane } from './plane.ts';
 
 export interface MapPictureRequest {
   objective: Objective;
-  result: Pick<MapResult, 'results' | 'summary'>;
+  /** The starts (only their starting points are drawn) and the basins they reached. */
+  result: { results: Pick<MapResult['results'], 'n' | 'd' | 'x0'>; summary: MapResult['summary'] };
   plane: Plane;
   descent: DescentOptions;
   /** The start set's one-line description, for the subtitle. */

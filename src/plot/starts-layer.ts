@@ -7,8 +7,11 @@ import type { Frame } from './frame.ts';
 import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, rgbOf } from './palette.ts';
 import { detectGrid, type StartGrid } from './start-grid.ts';
 
+/** What the layer draws of the starts: where each one started. */
+type StartPoints = Pick<StartResults, 'n' | 'd' | 'x0'>;
+
 /** Per start, the colour it is drawn in: its basin's, or one of two greys when it reached none (its outcome). */
-export function startColours(r: StartResults, s: BasinSummary, colours: BasinColours): string[] {
+export function startColours(r: Pick<StartResults, 'n'>, s: BasinSummary, colours: BasinColours): string[] {
   const out = new Array<string>(r.n);
   for (let i = 0; i < r.n; i++) {
     const o = s.outcome[i];
@@ -22,7 +25,7 @@ export function startColours(r: StartResults, s: BasinSummary, colours: BasinCol
  * (one pixel per start, scaled without smoothing so cell edges stay sharp), anything else as dots.
  * Returns the grid when there was one. `paint` puts pixel layers on the platform's canvas.
  */
-export function drawStarts(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[], basinOf: Int32Array, merged: (id: number) => boolean, paint: PaintPixels): StartGrid | undefined {
+export function drawStarts(ctx: Ctx, frame: Frame, r: StartPoints, axes: [number, number], colour: string[], basinOf: Int32Array, merged: (id: number) => boolean, paint: PaintPixels): StartGrid | undefined {
   const grid = detectGrid(r.x0, r.d, axes);
   ctx.save();
   const { plot } = frame;
@@ -100,7 +103,7 @@ function drawMergedBoundaries(ctx: Ctx, frame: Frame, g: StartGrid, basinOf: Int
  * Up to 20,000 they are drawn as round dots; beyond, as squares written straight into pixels
  * (canvas calls cost ~2.5 µs each, which is 25 s for ten million starts).
  */
-function drawDots(ctx: Ctx, frame: Frame, r: StartResults, axes: [number, number], colour: string[], paint: PaintPixels): void {
+function drawDots(ctx: Ctx, frame: Frame, r: StartPoints, axes: [number, number], colour: string[], paint: PaintPixels): void {
   const { plot } = frame;
   const size = Math.max(1.5, Math.min(8, 1.1 * Math.sqrt((plot.width * plot.height) / Math.max(1, r.n))));
   const at = (i: number) => [frame.x(r.x0[i * r.d + axes[0]]), frame.y(r.x0[i * r.d + axes[1]])];

@@ -27,10 +27,10 @@ describe('--out holds one run, whole', { timeout: HANG_GUARD_MS }, () => {
     const out = join(tmp(), 'run');
     const first = runCli(['map', 'himmelblau', '--grid', '10', '--format', 'csv,parquet', '--backend', 'cpu', '--out', out, '--quiet']);
     expect(first.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.basinmap-run.json', 'basin-map.png', 'starts.csv', 'starts.parquet', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['.basinmap-run.json', 'basin-map.png', 'manifest.json', 'starts.csv', 'starts.parquet', 'summary.json']);
     const second = runCli(['map', 'sphere', '--dim', '3', '--grid', '5', '--backend', 'cpu', '--out', out, '--quiet']);
     expect(second.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.basinmap-run.json', 'starts.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['.basinmap-run.json', 'manifest.json', 'starts.csv', 'summary.json']);
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).objective.d).toBe(3);
     expect(readdirSync(join(out, '..'))).toEqual(['run']);
   });

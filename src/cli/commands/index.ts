@@ -5,7 +5,9 @@ import { enginesCommand } from './engines.ts';
 import { exploreCommand } from './explore.ts';
 import { functionsCommand } from './functions.ts';
 import { mapCommand } from './map.ts';
+import { mergeCommand } from './merge.ts';
+import { slurmCommand } from './slurm.ts';
 import { traceCommand } from './trace.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [mapCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand, exploreCommand];
+export const commands: CommandModule<any, any>[] = [mapCommand, mergeCommand, slurmCommand, traceCommand, functionsCommand, backendsCommand, enginesCommand, benchCommand, exploreCommand];

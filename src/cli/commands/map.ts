@@ -1,52 +1,39 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../../../core/errors.ts';
-import { RUN_DEFAULTS, defaultChunkRows } from '../../descent/driver.ts';
+import { hideBin } from 'yargs/helpers';
+import { defaultBackend } from '../../backends/registry.ts';
+import { ENDPOINTS_FILE } from '../../cluster/endpoints-file.ts';
+import { MANIFEST_FILE, recordingSink } from '../../cluster/manifest.ts';
+import { partStarts, planPart, writePartRecord } from '../../cluster/run-part.ts';
+import { RUN_DEFAULTS } from '../../descent/driver.ts';
 import { ENGINE_CHOICES, describeEngine } from '../../engines/choose.ts';
 import { engineNames } from '../../engines/registry.ts';
 import { openRunDir } from '../../io/run-dir.ts';
 import { writeMapOutputs } from '../../io/map-outputs.ts';
 import { runMapJob, type MapJob } from '../../job/map-job.ts';
 import '../../node/register.ts';
-import { resolveObjective } from '../../objectives/resolve.ts';
-import { makeStartSet } from '../../starts/index.ts';
-import { planeOf } from '../../plot/plane.ts';
-import { mapSlice, parsePngSize } from '../../plot/slice-args.ts';
 import { basinTable } from '../basin-table.ts';
 import { commandLine } from '../format.ts';
+import { prepareMap, type MapArgs } from '../map-setup.ts';
 import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
-import { configOption, resolvedConfig, type ConfigArgs } from '../options/config.ts';
-import { descentFromArgs, descentOptions, suggestionLine, withSuggestion, type DescentArgs } from '../options/descent.ts';
-import { formatOption, startFormats, type FormatArgs } from '../options/format.ts';
-import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
+import { configOption, resolvedConfig } from '../options/config.ts';
+import { descentOptions, suggestionLine } from '../options/descent.ts';
+import { formatOption } from '../options/format.ts';
+import { objectiveOptions } from '../options/objective.ts';
 import { mapChoicesAsOptions } from '../options/resolved.ts';
-import { startOptions, startSpecFromArgs, type StartArgs } from '../options/starts.ts';
+import { requireOutForShards, shardOptions } from '../options/shard.ts';
+import { startOptions } from '../options/starts.ts';
 
-interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatArgs, ConfigArgs {
-  backend?: string;
-  out?: string;
-  json: boolean;
-  quiet: boolean;
-  timeout?: number;
-  checkEvery: number;
-  chunk?: number;
-  compact: boolean;
-  clusterTol?: number;
-  png: boolean;
-  pngSize: string;
-  slice?: string;
-  at?: string;
-  engine: string;
-  dtype: 'float32' | 'float64';
-}
+export type { MapArgs };
 
 export const mapCommand: CommandModule<object, MapArgs> = {
   command: 'map [fn]',
   describe: 'Descend from many starts and map which start reaches which minimum',
   builder: (y) =>
     // configOption reads the option list when parsing, so it covers options declared after it too.
-    configOption(formatOption(descentOptions(startOptions(objectiveOptions(y as Argv<object>)))))
+    shardOptions(configOption(formatOption(descentOptions(startOptions(objectiveOptions(y as Argv<object>))))))
       .option('backend', { type: 'string', describe: 'tfjs backend (default: the fastest available; see `basinmap backends`)' })
       .option('engine', { type: 'string', choices: [...ENGINE_CHOICES, ...engineNames()], default: 'auto', describe: 'auto: the fastest engine that compiles the objective here; fused: the backend\'s fused kernel; or an engine by name (`basinmap engines`)' })
       .option('dtype', { type: 'string', choices: ['float32', 'float64'], default: 'float32', describe: 'arithmetic; float64 needs the fused cpu engine' })
@@ -71,34 +58,36 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       startWatchdog(a.timeout);
     }
     heartbeat(a.objective ? `loading ${a.objective} and calling its f` : 'reading the objective');
-    const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
-    const settled = withSuggestion(a, objective.suggested);
-    const descent = descentFromArgs(a, box, settled);
-    if (!(Number.isInteger(a.checkEvery) && a.checkEvery >= 1)) throw new UserError(`--check-every must be a whole number ≥ 1, got ${a.checkEvery}`);
-    if (a.chunk !== undefined && !(Number.isInteger(a.chunk) && a.chunk >= 1)) throw new UserError(`--chunk must be a whole number ≥ 1, got ${a.chunk}`);
-    if (a.clusterTol !== undefined && !(a.clusterTol > 0)) throw new UserError(`--cluster-tol must be > 0, got ${a.clusterTol}`);
-    const slice = mapSlice(a, box);
-    const pngSize = parsePngSize(a.pngSize);
-    const spec = slice?.spec ?? startSpecFromArgs(a, d);
-    const starts = slice?.starts ?? (await makeStartSet(spec, box));
-    if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
-    const formats = startFormats(a.format);
+    requireOutForShards(a);
+    const setup = await prepareMap(a);
+    const { objective, d, settled, descent } = setup;
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    // With --out, the backend is settled first: it is one of the options a shard or a resume
+    // must agree on (the fastest one differs between machines).
+    const backend = a.out === undefined ? a.backend : (a.backend ?? (await defaultBackend()));
+    const part = a.out === undefined ? undefined : await planPart({ ...a, out: a.out }, setup, backend!);
+    if (part?.skip) {
+      say(part.skip);
+      return;
+    }
+    if (part?.note) say(`note: ${part.note}`);
     // Takes the lock beside --out, which proves it writable before the long part; creates nothing
     // else until there is something to write. close() in the finally undoes it on any error.
-    const say = (line: string) => process.stderr.write(`${line}\n`);
-    const run = a.out === undefined ? undefined : openRunDir(a.out, { command: commandLine(), onNote: (line) => say(`note: ${line}`) });
+    const run = part && openRunDir(part.dir, { command: commandLine(), onNote: (line) => say(`note: ${line}`) });
     let stop: ReturnType<typeof gracefulStop> | undefined;
     try {
-      const control = { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact };
+      const control = setup.control;
       const progress = progressReporter({ quiet: a.quiet || a.json });
       // From here the first Ctrl-C (or SIGTERM) stops the sweep and the results so far are
       // written, marked partial; a second one quits, leaving --out as it was. Before here a
       // signal quits at once: there is nothing to save yet.
       stop = gracefulStop((line) => process.stderr.write(`\n${line}\n`));
+      const starts = part ? partStarts(setup, part) : setup.starts;
       const job: MapJob = {
-        objective, d, box, starts, startsSpec: spec, descent, dtype: a.dtype, engine: a.engine, backend: a.backend, control,
+        objective, d, box: setup.box, starts, startsSpec: setup.spec, descent, dtype: a.dtype, engine: a.engine, backend, control,
         clusterDistance: a.clusterTol,
-        recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box, spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
+        previous: part?.previous,
+        recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
         signal: stop.signal,
         onProgress: progress.onProgress,
       };
@@ -108,12 +97,14 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       progress.done();
 
       let written: string[] = [];
-      if (run) {
+      if (run && part) {
         stop.writing(run.path);
         if (r.partial) say(`writing the results so far to ${run.path} (Ctrl-C again abandons them and leaves ${run.path} as it was)`);
         else if (!(a.quiet || a.json)) say(`writing the results to ${run.path}`);
-        const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
-        await writeMapOutputs(run, job, r, { formats, png: a.png && plane ? { plane, size: pngSize } : undefined });
+        const sink = recordingSink(run);
+        // A shard draws no picture: it would show a strip of the map; the merge draws the whole.
+        await writeMapOutputs(sink, job, r, { formats: setup.formats, png: part.shard ? undefined : setup.png, firstStart: part.range.from });
+        await writePartRecord(sink, part, setup, job, r, { line: commandLine(), argv: hideBin(process.argv) });
         written = run.commit({ partial: r.partial });
       }
       // The conventional status of a program stopped by a signal (130 Ctrl-C, 143 SIGTERM), now
@@ -131,7 +122,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
           suggestionLine(objective, settled) +
           '\n' +
           basinTable(r.map.summary, r.known) + '\n' +
-          (written.length > 0 ? `wrote ${written.join(', ')}\n` : ''),
+          (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
     } finally {
       stop?.dispose();
