@@ -61,12 +61,12 @@ export interface Continuation {
 }
 
 /**
- * Default match distance: 5% of the widest box side. Minima of smooth families move by
+ * Default match distance: 10% of the widest box side. Minima of smooth families move by
  * O(Δa · ‖dx_min/da‖) between consecutive values, small against the box for any sweep with tens of
  * values, while distinct minima of the library's functions are ≥ 1e-2 of the box apart and
  * typically far more; near a bifurcation a branch moves like √Δa and may be declared new.
  */
-export const MATCH_FRACTION = 0.05;
+export const MATCH_FRACTION = 0.1;
 
 /**
  * Follows every basin along the first parameter: consecutive values are matched greedily by
