@@ -61,7 +61,7 @@ export async function* startsParquetRows(rows: ResultRows, groupRows = rowsPerGr
       table.free();
     },
   }, { highWaterMark: 0 });
-  const props = new pq.WriterPropertiesBuilder().setCompression(codec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
+  const props = new pq.WriterPropertiesBuilder().setCompression(parquetCodec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
   yield* (await pq.transformParquetStream(batches, props)) as unknown as AsyncIterable<Uint8Array>;
 }
 
@@ -107,7 +107,7 @@ let chosenCodec: number | undefined;
  * zstd, else snappy, else none: the first codec this parquet-wasm build can write (builds may
  * leave codecs out). Found once by writing a one-row file with each.
  */
-function codec(arrow: Arrow, pq: ParquetWasm): number {
+export function parquetCodec(arrow: Arrow, pq: ParquetWasm): number {
   if (chosenCodec !== undefined) return chosenCodec;
   const probe = arrow.tableToIPC(new arrow.Table({ v: arrow.makeVector(new Float32Array([1])) }), 'stream');
   for (const c of [pq.Compression.ZSTD, pq.Compression.SNAPPY]) {

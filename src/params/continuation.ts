@@ -7,6 +7,8 @@ export interface BranchPoint {
   /** Index of the value along the line (0 = the first value of the swept parameter). */
   step: number;
   value: number;
+  /** The basin's id in that point's summary. */
+  basin: number;
   x: number[];
   f: number;
   fraction: number;
@@ -46,6 +48,8 @@ export interface TippingMatrix {
 export interface ContinuationLine {
   /** The other parameters' values on this line. */
   fixed: Record<string, number>;
+  /** Index of each of the line's points in the sweep's grid (SweepResult.points). */
+  points: number[];
   values: number[];
   branches: Branch[];
   events: BifurcationEvent[];
@@ -86,12 +90,12 @@ export function continuation(axes: readonly ParamAxis[], points: readonly number
   });
   for (const ks of byLine.values()) {
     const fixed = Object.fromEntries(axes.slice(1).map((a, j) => [a.name, points[ks[0]][j + 1]]));
-    lines.push(followLine(ks.map((k) => points[k][0]), ks.map((k) => summaries[k]), fixed, matchDistance));
+    lines.push({ ...followLine(ks.map((k) => points[k][0]), ks.map((k) => summaries[k]), fixed, matchDistance), points: ks });
   }
   return { parameter: axes[0].name, matchDistance, lines };
 }
 
-function followLine(values: number[], sums: BasinSummary[], fixed: Record<string, number>, tol: number): ContinuationLine {
+function followLine(values: number[], sums: BasinSummary[], fixed: Record<string, number>, tol: number): Omit<ContinuationLine, 'points'> {
   const branches: Branch[] = [];
   const events: BifurcationEvent[] = [];
   const tipping: TippingMatrix[] = [];
@@ -114,7 +118,7 @@ function followLine(values: number[], sums: BasinSummary[], fixed: Record<string
         branches.push({ id: ids[j], points: [] });
         if (step > 0) events.push({ kind: 'appear', branch: ids[j], between: [values[step - 1], values[step]], x: basin.x });
       }
-      branches[ids[j]].points.push({ step, value: values[step], x: basin.x, f: basin.f, fraction: basin.fraction, count: basin.count, kind: basin.kind });
+      branches[ids[j]].points.push({ step, value: values[step], basin: j, x: basin.x, f: basin.f, fraction: basin.fraction, count: basin.count, kind: basin.kind });
     });
     branchOf.push(ids);
     if (step > 0) tipping.push(tippingMatrix(sums[step - 1], s, branchOf[step - 1], ids, [values[step - 1], values[step]]));

@@ -12,6 +12,8 @@ export interface ParamObjective {
   wide: Objective;
   /** Free variables (the formula's dimension). */
   d: number;
+  /** The free variables' names (x, y, z or x1..xd), as parse.ts gives them. */
+  variables: string[];
   /** The box of the free variables (from --box). */
   box: Box;
   /** f of the free variables at one parameter point (for the Hessian of each basin). */
@@ -47,6 +49,7 @@ export function paramObjective(source: string, axes: readonly ParamAxis[], opts:
   return {
     wide,
     d,
+    variables: parsed.variables,
     box,
     at: (values) => (x: Tensor2D) => tf.tidy(() => f(tf.concat([x, tf.fill([x.shape[0], p], 0).add(tf.tensor1d([...values]))], 1) as Tensor2D)),
   };

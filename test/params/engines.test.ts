@@ -31,7 +31,7 @@ function paramColumn(r: SweepResult): { end: number[]; start: number[] } {
 }
 
 const native = await nativeStatus();
-if (!native.available) console.warn(`[skip] native engine in the parameter sweep: ${native.describe}`);
+if (!native.available) console.warn(`[skip] native engine in the parameter sweep: ${native.available ? '' : native.why}`);
 const webgpu = await probeBackend('webgpu');
 if (!webgpu.available) console.warn(`[skip] fused-webgpu in the parameter sweep: ${webgpu.reason}`);
 

@@ -15,6 +15,7 @@ import '../../node/register.ts';
 import { basinTable } from '../basin-table.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
+import { runParamSweepCommand, type ParamArgs } from '../param-sweep.ts';
 import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
@@ -27,8 +28,9 @@ import { requireOutForShards, shardOptions } from '../options/shard.ts';
 import { startOptions } from '../options/starts.ts';
 
 export type { MapArgs };
+type MapCommandArgs = MapArgs & ParamArgs;
 
-export const mapCommand: CommandModule<object, MapArgs> = {
+export const mapCommand: CommandModule<object, MapCommandArgs> = {
   command: 'map [fn]',
   describe: 'Descend from many starts and map which start reaches which minimum',
   builder: (y) =>
@@ -48,15 +50,18 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
       .option('png-size', { type: 'string', default: '900x800', describe: 'size of basin-map.png in pixels, WIDTHxHEIGHT' })
       .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
+      .option('param', { type: 'string', array: true, describe: 'a formula\'s parameter and its values, NAME=START:STOP:COUNT or NAME=V1,V2,...: every value × every start in one run, with continuation across values (several: a grid)' })
+      .option('match-tol', { type: 'number', describe: 'with --param, distance under which minima at consecutive values are one branch (default: 0.1 of the widest box side)' })
       .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
-      .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapArgs>,
+      .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapCommandArgs>,
   handler: async (a) => {
     if (a.timeout !== undefined) {
       if (!(a.timeout > 0 && Number.isFinite(a.timeout))) throw new UserError(`--timeout must be a number of seconds > 0, got ${a.timeout}`);
       startWatchdog(a.timeout);
     }
+    if (a.param !== undefined) return runParamSweepCommand(a);
     heartbeat(a.objective ? `loading ${a.objective} and calling its f` : 'reading the objective');
     requireOutForShards(a);
     const setup = await prepareMap(a);
