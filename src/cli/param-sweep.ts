@@ -3,7 +3,7 @@ import { defaultBackend, useBackend } from '../backends/registry.ts';
 import { defaultChunkRows } from '../descent/driver.ts';
 import { describeEngine } from '../engines/choose.ts';
 import { openRunDir } from '../io/run-dir.ts';
-import { writeSweepOutputs } from '../io/sweep-outputs.ts';
+import { continuationDocument, writeSweepOutputs } from '../io/sweep-outputs.ts';
 import { checkFits } from '../job/memory.ts';
 import { findLibraryFunction } from '../objectives/library/index.ts';
 import { parseParamFlags } from '../params/axes.ts';
@@ -71,12 +71,22 @@ export async function runParamSweepCommand(a: MapArgs & ParamArgs): Promise<void
       control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d + axes.length), compact: a.compact, signal: stop.signal, onProgress: progress.onProgress },
     });
     progress.done();
-    if (stop.signal.aborted) throw new UserError('the sweep was interrupted: nothing was written (a sweep has no partial results)');
+    if (stop.signal.aborted) {
+      // A sweep's continuation needs every point: nothing partial is written, --out stays as it was.
+      process.stderr.write(`the sweep was interrupted: nothing was written\n`);
+      process.exitCode = stop.exitCode ?? 130;
+      return;
+    }
+    const content = { formula: a.fn, axes, variables: objective.variables, descent, starts: starts.describe, backend, result: r, png: a.png ? pngSize : undefined };
     let written: string[] = [];
     if (run) {
       stop.writing(run.path);
-      await writeSweepOutputs(run, { formula: a.fn, axes, variables: objective.variables, descent, starts: starts.describe, backend, result: r, png: a.png ? pngSize : undefined });
+      await writeSweepOutputs(run, content);
       written = run.commit({ partial: false });
+    }
+    if (a.json) {
+      process.stdout.write(JSON.stringify(continuationDocument(content), null, 2) + '\n');
+      return;
     }
     const o = descent.optimizer;
     const lines = [

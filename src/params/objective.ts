@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.ts';
 import { tf, type Tensor2D } from '../../core/tf.ts';
+import type { Expr } from '../../core/expression.ts';
 import { parseBox } from '../objectives/box.ts';
 import { parseExpression } from '../objectives/expression/parse.ts';
 import { exprToTfjs } from '../objectives/expression/to-tfjs.ts';
@@ -29,6 +30,9 @@ export function paramObjective(source: string, axes: readonly ParamAxis[], opts:
   const names = axes.map((a) => a.name);
   const parsed = parseExpression(source, { dim: opts.dim, params: names });
   const d = parsed.dim;
+  const used = columnsUsed(parsed.expr);
+  const unused = names.filter((_, j) => !used.has(d + j));
+  if (unused.length > 0) throw new UserError(`--param ${unused[0]} is not used in the formula "${source}": use it there, or drop --param ${unused[0]}`);
   if (opts.box === undefined) throw new UserError('a formula needs a box: add --box -5,5 (one range for every axis) or --box -5,5,-3,3');
   const box = parseBox(opts.box, d);
   const f = exprToTfjs(parsed.expr);
@@ -65,4 +69,20 @@ export function paramRange(a: ParamAxis): [number, number] {
   const lo = Math.min(...a.values);
   const hi = Math.max(...a.values);
   return lo < hi ? [lo, hi] : [lo - 1, hi + 1];
+}
+
+/** The columns an expression reads (nodes may be shared: each is visited once). */
+function columnsUsed(root: Expr): Set<number> {
+  const seen = new Set<Expr>();
+  const cols = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    if (e.op === 'var') cols.add(e.index);
+    else if ('arg' in e) stack.push(e.arg);
+    else if ('left' in e) stack.push(e.left, e.right);
+  }
+  return cols;
 }
