@@ -3,8 +3,9 @@ import { greedyMatch } from '../../src/params/continuation.ts';
 
 describe('matching minima at consecutive parameter values', () => {
   it('pairs the nearest first and uses each minimum once', () => {
-    // (0,0) is nearest to (0.1,0); (1,0) then takes (0.8,0), not the closer but taken one.
-    expect(greedyMatch([[0, 0], [1, 0]], [[0.1, 0], [0.8, 0]], 1)).toEqual([[0, 0], [1, 1]]);
+    // (0.5,0)–(0.3,0) is the nearest pair (0.2); (0,0) would rather have (0.3,0) too (0.3) but
+    // it is taken, so (0,0) gets (0.9,0), still within the tolerance.
+    expect(greedyMatch([[0, 0], [0.5, 0]], [[0.3, 0], [0.9, 0]], 1)).toEqual([[1, 0], [0, 1]]);
     expect(greedyMatch([[0, 0]], [[-0.3, 0], [0.3, 0]], 1)).toHaveLength(1);
   });
 
