@@ -93,7 +93,7 @@ function startBatch(arrow: Arrow, b: RowBatch): Record<string, Vector> {
 const STATUS_UTF8 = STATUS_BY_CODE.map((name) => new TextEncoder().encode(name));
 
 /** Status names as an Arrow Utf8 column, built from the codes without a JS string per row. */
-function statusVector(arrow: Arrow, codes: Uint8Array): Vector {
+export function statusVector(arrow: Arrow, codes: Uint8Array): Vector {
   const offsets = new Int32Array(codes.length + 1);
   for (let i = 0; i < codes.length; i++) offsets[i + 1] = offsets[i] + STATUS_UTF8[codes[i]].length;
   const bytes = new Uint8Array(offsets[codes.length]);

@@ -1,7 +1,6 @@
-import { statusName } from '../../core/status.ts';
 import type { SweepResult } from '../params/sweep.ts';
 import { basinColumn } from './starts-csv.ts';
-import { parquetCodec } from './starts-parquet.ts';
+import { parquetCodec, statusVector } from './starts-parquet.ts';
 
 /** Column names of sweep.parquet: the parameters, then starts.parquet's columns, then the branch. */
 export function sweepColumns(params: readonly string[], d: number): string[] {
@@ -40,7 +39,7 @@ export async function sweepParquet(r: SweepResult, params: readonly string[], d:
     fun: arrow.makeVector(results.fun.slice()),
     grad_norm: arrow.makeVector(results.gradNorm.slice()),
     nit: arrow.makeVector(results.nit.slice()),
-    status: arrow.vectorFromArray(Array.from(results.status, statusName), new arrow.Utf8()),
+    status: statusVector(arrow, results.status),
     basin: arrow.makeVector(basin),
     branch: arrow.makeVector(branch),
   };
