@@ -65,3 +65,20 @@ describe('a parameter sweep of the pitchfork x^4 − a x^2 + y^2', () => {
     expect(line.tipping[4].share.map((row) => row.map((v) => Number(v.toFixed(6))))).toEqual([[0.5, 0, 0], [0, 0.5, 0], [0, 0, 0]]);
   });
 });
+
+describe('a grid of two parameters', () => {
+  it('follows the first parameter on one line per value of the second, all in one run', async () => {
+    await useBackend('wasm');
+    const axes = parseParamFlags(['a=-1,1', 'b=1,2']);
+    const starts = await makeStartSet({ sampler: 'grid', gridCounts: [6] }, box);
+    // b·y² with b ≤ 2: f_yy ≤ 4, below f_xx's bound of 50, so lr 0.01 stays stable.
+    const r = await runParamSweep({ objective: paramObjective('x^4 - a*x^2 + b*y^2', axes, { box: '-2,2' }), axes, starts, descent, engine: 'fused-cpu' });
+    expect(r.points).toEqual([[-1, 1], [-1, 2], [1, 1], [1, 2]]);
+    expect(r.results.n).toBe(4 * 36);
+    expect(r.continuation.lines.map((l) => ({ fixed: l.fixed, values: l.values, points: l.points }))).toEqual([
+      { fixed: { b: 1 }, values: [-1, 1], points: [0, 2] },
+      { fixed: { b: 2 }, values: [-1, 1], points: [1, 3] },
+    ]);
+    for (const line of r.continuation.lines) expect(line.branches.at(-1)!.points.at(-1)!.value).toBe(1);
+  });
+});
