@@ -47,7 +47,7 @@ export async function track(start: Brackets, descents: Descents, o: TrackOptions
     }
     const kept = selectBrackets(next, keep);
     const oldMids = selectRows(before, d, keep, br.n);
-    bisectRounds += await bisect(kept, descents, o);
+    bisectRounds += await bisect(kept, descents, { ...o, onRound: undefined });
     const mids = midpoints(kept);
     const still = (i: number) => chebyshev(mids, oldMids, i, d) > o.settle;
     settled.push(selectBrackets(kept, (i) => !still(i)));
