@@ -1,9 +1,9 @@
-import type { KnownPoint } from '../objectives/types.ts';
 import type { SaddleReport } from '../saddles/types.ts';
 import { formatNumber } from './format.ts';
 
 /** The terminal table of saddles, lowest first: where, f, the minima joined (basin numbers) and the barriers. */
-export function saddleTable(r: SaddleReport, known: (KnownPoint | undefined)[], missed: KnownPoint[], maxRows = 30): string {
+export function saddleTable(r: SaddleReport, maxRows = 30): string {
+  const { known, missed } = r.listed;
   const basin = (id: number) => (id >= 0 ? String(id + 1) : 'none');
   const rows = r.saddles.slice(0, maxRows).map((s, k) => [
     String(s.id + 1),
@@ -26,6 +26,6 @@ export function saddleTable(r: SaddleReport, known: (KnownPoint | undefined)[], 
       `(${s.bisectRounds} bisection and ${s.trackRounds} tracking rounds, ${s.batches} batches, ${s.rowsDescended.toLocaleString('en')} descents` +
       `${rejected ? `, ${rejected} candidates rejected` : ''}) in ${s.seconds.toFixed(2)} s`,
   );
-  if (missed.length) out.push(`listed saddles not found: ${missed.map((k) => `(${k.x.map(formatNumber).join(', ')}) f = ${formatNumber(k.f)}`).join('; ')}`);
+  if (missed.length) out.push(`listed first-order saddles not found: ${missed.map((k) => `(${k.x.map(formatNumber).join(', ')}) f = ${formatNumber(k.f)}`).join('; ')}`);
   return out.join('\n');
 }

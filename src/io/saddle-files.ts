@@ -2,17 +2,16 @@ import type { BasinSummary } from '../basins/types.ts';
 import type { Objective } from '../objectives/types.ts';
 import { renderDisconnectivity } from '../plot/disconnectivity-png.ts';
 import { disconnectivityTree } from '../saddles/disconnectivity.ts';
-import { matchKnownSaddles } from '../saddles/known.ts';
 import type { SaddleReport } from '../saddles/types.ts';
 import type { FileSink } from './start-files.ts';
 
 /** saddles.json's content: every saddle with the minima it joins, the barriers, and the search. */
 export function saddlesDocument(objective: Objective, d: number, summary: BasinSummary, report: SaddleReport): Record<string, unknown> {
-  const { known, missed } = matchKnownSaddles(report.saddles, objective.known(d), report.tolerances.distance);
+  const { known, missed } = report.listed;
   return {
     objective: { name: objective.name, title: objective.title, d },
     saddles: report.saddles.map((s, k) => ({ ...s, known: known[k] ?? null })),
-    // Listed saddles between minima the map found that the search did not find (library functions).
+    // Listed first-order saddles the search did not find (library functions).
     knownNotFound: missed,
     minima: summary.basins.filter((b) => b.kind === undefined || b.kind === 'minimum').map((b) => ({ id: b.id, x: b.x, f: b.f })),
     search: report.search,

@@ -11,6 +11,7 @@ import { bisect } from './bisect.ts';
 import { makeBrackets, midpoints } from './brackets.ts';
 import { makeDescents, type Descents } from './descend.ts';
 import { boundaryPairs } from './grid-pairs.ts';
+import { listedFirstOrder, matchKnownSaddles } from './known.ts';
 import { labelEndPoints } from './label.ts';
 import { lowestEigenvector } from './linalg.ts';
 import { newtonPolish, valuesAndGradients } from './newton.ts';
@@ -59,7 +60,10 @@ const isMinimum = (b: Basin) => b.kind === undefined || b.kind === 'minimum';
  *    one negative eigenvalue (and none that is zero to float32 precision), then deduplicated with
  *    the clustering distance of the minima;
  * 5. a step either way along the negative-curvature direction, descended, names the two minima
- *    each saddle joins, and the barrier heights f(saddle) − f(minimum) follow.
+ *    each saddle joins, and the barrier heights f(saddle) − f(minimum) follow. The descent is the
+ *    map's own: with gd (the default) it follows the steepest-descent path, the usual definition
+ *    of what a transition state connects; a momentum optimizer (adam, ...) may carry it past a
+ *    minimum into another basin, and the minima named are then the ones that optimizer reaches.
  * Runs on the active tfjs backend; never prints (progress through onProgress).
  */
 export async function findSaddles(req: SaddleRequest): Promise<SaddleReport> {
@@ -82,6 +86,12 @@ export async function findSaddles(req: SaddleRequest): Promise<SaddleReport> {
 
   const pairs = boundaryPairs(summary.outcome, req.dims, (id) => isMinimum(basins[id]));
   const np = pairs.length / 2;
+  const tolerances = { gradient: gradientTol, distance, offset };
+  if (np === 0) {
+    // One basin, or none side by side on the grid: no boundary to search, no engine to compile.
+    const search = { boundaryPairs: 0, bisectRounds: 0, trackRounds: 0, batches: 0, rowsDescended: 0, rejected: { notStationary: 0, notIndexOne: 0 }, seconds: (performance.now() - t0) / 1000 };
+    return { saddles: [], listed: matchKnownSaddles([], await listedFirstOrder(req.objective.f, req.objective.known(d), d), distance), search, tolerances };
+  }
   const descents = await makeDescents({ ...req, steps: o.steps });
   try {
     const a = new Float32Array(np * d);
@@ -139,8 +149,10 @@ export async function findSaddles(req: SaddleRequest): Promise<SaddleReport> {
       })
       .sort((p, q) => p.f - q.f || p.x[0] - q.x[0])
       .map((s, id) => ({ ...s, id }));
+    const listed = matchKnownSaddles(saddles, await listedFirstOrder(req.objective.f, req.objective.known(d), d), distance);
     return {
       saddles,
+      listed,
       search: {
         boundaryPairs: np,
         bisectRounds: bisectRounds + tracked.bisectRounds,
@@ -150,7 +162,7 @@ export async function findSaddles(req: SaddleRequest): Promise<SaddleReport> {
         rejected,
         seconds: (performance.now() - t0) / 1000,
       },
-      tolerances: { gradient: gradientTol, distance, offset },
+      tolerances,
     };
   } finally {
     descents.dispose();

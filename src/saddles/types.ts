@@ -1,3 +1,5 @@
+import type { KnownPoint } from '../objectives/types.ts';
+
 /** A first-order saddle (transition state) found from a basin map, and the two minima it joins. */
 export interface Saddle {
   /** Index into SaddleReport.saddles, lowest f first. */
@@ -35,6 +37,11 @@ export interface SaddleSearchStats {
 
 export interface SaddleReport {
   saddles: Saddle[];
+  /**
+   * For library functions: the listed first-order saddle each found one is (undefined where it
+   * is none), and the listed first-order saddles not found.
+   */
+  listed: { known: (KnownPoint | undefined)[]; missed: KnownPoint[] };
   search: SaddleSearchStats;
   /** The tolerances the check and the deduplication used, and why (see find.ts). */
   tolerances: { gradient: number; distance: number; offset: number };

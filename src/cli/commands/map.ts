@@ -15,7 +15,6 @@ import '../../node/register.ts';
 import { basinTable } from '../basin-table.ts';
 import { saddleGrid } from '../options/saddles.ts';
 import { saddleTable } from '../saddle-table.ts';
-import { matchKnownSaddles } from '../../saddles/known.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
 import { gracefulStop } from '../signals.ts';
@@ -128,7 +127,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
           suggestionLine(objective, settled) +
           '\n' +
           basinTable(r.map.summary, r.known) + '\n' +
-          (r.saddles ? '\n' + saddleTable(r.saddles, ...knownSaddles(r.saddles, objective.known(d))) + '\n' : '') +
+          (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
     } finally {
@@ -137,8 +136,3 @@ export const mapCommand: CommandModule<object, MapArgs> = {
     }
   },
 };
-
-function knownSaddles(r: NonNullable<Awaited<ReturnType<typeof runMapJob>>['saddles']>, listed: Parameters<typeof matchKnownSaddles>[1]) {
-  const m = matchKnownSaddles(r.saddles, listed, r.tolerances.distance);
-  return [m.known, m.missed] as const;
-}
