@@ -49,3 +49,4 @@ export { mapScript, mergeScript, slurmPaths, type SlurmResources, type SweepPlan
 export { submitSweep } from './cluster/submit.ts';
 export { writeMapContent, type MapOutputContent } from './io/map-outputs.ts';
 export { rowsInMemory, type ResultRows, type RowBatch } from './io/start-rows.ts';
+export { findSaddles, gridDims, boundaryPairs, disconnectivityTree, SADDLE_DEFAULTS, type Saddle, type SaddleReport, type SaddleRequest, type SaddleProgress } from './saddles/index.ts';

@@ -32,6 +32,7 @@ const NOT_WITH_PARAM: Array<[keyof MapArgs, string]> = [
   ['shard', 'a sweep runs as one job'],
   ['resume', 'a sweep runs as one job'],
   ['slice', 'a sweep maps the whole box'],
+  ['saddles', 'saddles are searched on one map, not yet per parameter value'],
 ];
 
 /**

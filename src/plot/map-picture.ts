@@ -15,6 +15,8 @@ export interface MapPictureRequest {
   /** The start set's one-line description, for the subtitle. */
   starts: string;
   size?: { width: number; height: number };
+  /** Saddles to mark with ×. */
+  saddles?: BasinMapInput['saddles'];
 }
 
 // f on 240 × 240 points: contours smooth to about 3 px on a 900 px canvas, for 57,600 evaluations.
@@ -33,6 +35,7 @@ export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInp
     title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
     // Settings first: a long start description is what gets cut when the line is too long.
     subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,
+    saddles: req.saddles,
     ...req.size,
   };
 }

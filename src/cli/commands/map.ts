@@ -13,6 +13,8 @@ import { writeMapOutputs } from '../../io/map-outputs.ts';
 import { runMapJob, type MapJob } from '../../job/map-job.ts';
 import '../../node/register.ts';
 import { basinTable } from '../basin-table.ts';
+import { saddleGrid } from '../options/saddles.ts';
+import { saddleTable } from '../saddle-table.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
 import { runParamSweepCommand, type ParamArgs } from '../param-sweep.ts';
@@ -52,6 +54,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
       .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
       .option('param', { type: 'string', array: true, describe: 'a formula\'s parameter and its values, NAME=START:STOP:COUNT or NAME=V1,V2,...: every value × every start in one run, with continuation across values (several: a grid)' })
       .option('match-tol', { type: 'number', describe: 'with --param, distance under which minima at consecutive values are one branch (default: 0.1 of the widest box side)' })
+      .option('saddles', { type: 'boolean', default: false, describe: 'also find the saddles between the minima (grid starts): saddles.json, disconnectivity.png and × on the map' })
       .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
@@ -66,6 +69,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
     requireOutForShards(a);
     const setup = await prepareMap(a);
     const { objective, d, settled, descent } = setup;
+    const saddleDims = saddleGrid(a, setup.spec, d);
     const say = (line: string) => process.stderr.write(`${line}\n`);
     // With --out, the backend is settled first: it is one of the options a shard or a resume
     // must agree on (the fastest one differs between machines).
@@ -95,6 +99,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
         recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
         signal: stop.signal,
         onProgress: progress.onProgress,
+        saddles: saddleDims && { dims: saddleDims, onProgress: (p) => heartbeat(`saddles: ${p.phase} round ${p.round}, ${p.live} live`) },
       };
       heartbeat(`descending (${a.objective ? `f in ${a.objective}` : objective.title})`);
       const r = await runMapJob(job);
@@ -127,6 +132,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
           suggestionLine(objective, settled) +
           '\n' +
           basinTable(r.map.summary, r.known) + '\n' +
+          (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
     } finally {
