@@ -6,6 +6,7 @@ import type { BackendProbe } from '../backends/types.ts';
 import { matchKnown } from '../basins/match-known.ts';
 import type { RunControl, StartRows } from '../descent/driver.ts';
 import type { ProgressCallback } from '../descent/progress.ts';
+import type { AutoStepSize } from '../descent/step-size.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
@@ -34,6 +35,8 @@ export interface MapJob {
   recordConfig?: (backend: string) => Record<string, unknown>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
+  /** What lr auto chose and why, when the caller settled it (summary.json's stepSize). */
+  stepSize?: AutoStepSize;
 }
 
 export interface MapJobResult {
@@ -74,7 +77,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     objective: job.objective,
     d: job.d,
     box: job.box,
-    descent: job.descent,
+    descent: map.descent,
     dtype: job.dtype,
     control: job.control,
     starts: { describe: job.starts.describe, spec: job.startsSpec },
@@ -84,6 +87,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     known,
     partial,
     config: job.recordConfig?.(backend),
+    stepSize: job.stepSize ?? map.stepSize,
   });
   return { map, backend, probe, known, partial, summary };
 }
