@@ -34,7 +34,7 @@ for (const base of LIBRARY) {
     const box = objective.box(d);
     const side = Math.round(Math.sqrt(n));
     const starts = d === 2 ? gridStartSet([side, side], undefined, box) : sobolStartSet(n, 1, box);
-    const share = async (name: OptimizerName, lr: number, maxIter = DESCENT_DEFAULTS.maxIter) => {
+    const share = async (name: OptimizerName, lr: number, maxIter: number = DESCENT_DEFAULTS.maxIter) => {
       const descent = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec(name, { lr }), maxIter, box, sense: 'min' as const };
       const r = await mapBasins({ objective, starts, descent, engine: values.engine, classifyLimit: 0 });
       const c = r.summary.counts;
