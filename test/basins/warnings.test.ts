@@ -19,7 +19,7 @@ beforeAll(async () => {
  * and one at x = 8 diverges (checked by the run itself below). The shares of failed starts are
  * set by how many starts sit at 8.
  */
-async function run(failing: number, total: number, maxIter = DESCENT_DEFAULTS.maxIter) {
+async function run(failing: number, total: number, maxIter: number = DESCENT_DEFAULTS.maxIter) {
   const { objective, box } = await resolveObjective({ fn: 'x^2/2 + x^4/4', box: '-10,10' });
   const x0 = Float32Array.from({ length: total }, (_, i) => (i < failing ? 8 : 1));
   const descent = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr: 0.1 }), maxIter, box, sense: 'min' as const };
