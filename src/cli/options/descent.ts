@@ -84,11 +84,12 @@ export function withSuggestion(a: Pick<OptimizerArgs, 'optimizer' | 'lr'> & { ma
 
 /** --lr as given (a number, or a number or 'auto' as text from the command line or a config). */
 export function parseLr(v: unknown): LrRequest | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
+  if (v === undefined || v === null) return undefined;
   if (v === 'auto') return 'auto';
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!(n > 0 && Number.isFinite(n))) throw new UserError(`--lr must be a finite number > 0 or auto, got ${String(v)}: e.g. --lr 0.01 or --lr auto`);
-  return n;
+  if (typeof v === 'number') return v;
+  // Numbers are checked where every lr is (optimizerSpec: finite, > 0); here only the word.
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new UserError(`--lr must be a number or auto, got ${JSON.stringify(v)}`);
 }
 
 /**
