@@ -2,8 +2,11 @@ import type { BasinSummary } from '../basins/types.ts';
 import type { KnownPoint } from '../objectives/types.ts';
 import { formatNumber } from './format.ts';
 
-/** The readable terminal table of basins: best first, global ones starred. */
-export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], maxRows = 30): string {
+/**
+ * The readable terminal table of basins: best first, global ones starred, and last the warnings
+ * (basins/warnings.ts: summary.json's `warnings`) when a share of the starts failed.
+ */
+export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], warnings: readonly string[] = [], maxRows = 30): string {
   const rows = s.basins.slice(0, maxRows).map((b, k) => [
     `${b.id + 1}${b.global ? ' *' : ''}`,
     formatNumber(b.f),
@@ -25,16 +28,13 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], m
   const tally =
     `converged ${converged.toLocaleString('en')}, max iterations ${maxiter.toLocaleString('en')}, diverged ${diverged.toLocaleString('en')}` +
     (interrupted ? `, interrupted ${interrupted.toLocaleString('en')}` : '');
-  if (s.basins.length === 0) return `no start converged, so there is no end point to map (${tally}); ${noBasinHint(s.counts)}`;
+  if (s.basins.length === 0) {
+    const { interrupted: _, ...finished } = s.counts;
+    const why = Object.values(finished).every((c) => c === 0) ? '; the run was interrupted before any start finished' : '';
+    return [`no start converged, so there is no end point to map (${tally})${why}`, ...warnings].join('\n');
+  }
   out.push(`${s.basins.length} distinct end points (${[...kinds].map(([k, c]) => `${c} ${plural(k, c)}`).join(', ')}; * = global); ${tally}`);
-  return out.join('\n');
-}
-
-function noBasinHint(c: BasinSummary['counts']): string {
-  if (c.interrupted > 0 && c.maxiter === 0 && c.diverged === 0) return 'the run was interrupted before any start finished';
-  if (c.diverged >= c.maxiter) return 'the starts diverged: lower --lr';
-  // Gradient descent on a curvature κ oscillates without converging once lr·κ > 2.
-  return 'raise --max-iter, or lower --lr if the steps oscillate (gradient descent does once lr × curvature > 2)';
+  return [...out, ...warnings].join('\n');
 }
 
 function plural(kind: string, count: number): string {
