@@ -7,6 +7,7 @@ import { matchKnown } from '../basins/match-known.ts';
 import type { RunControl, StartRows } from '../descent/driver.ts';
 import type { ProgressCallback } from '../descent/progress.ts';
 import { summaryDocument } from '../io/summary-json.ts';
+import { convergenceTimes, type ConvergenceTimes } from '../science/convergence.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
 import { checkFits } from './memory.ts';
@@ -44,6 +45,8 @@ export interface MapJobResult {
   known: (KnownPoint | undefined)[];
   /** The run stopped early (an abort): results are partial. */
   partial: boolean;
+  /** Iterations per basin over the converged starts (summary.json's basins[].nit). */
+  times: ConvergenceTimes;
   /** summary.json's content. */
   summary: Record<string, unknown>;
 }
@@ -70,6 +73,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
   });
   const partial = !!job.signal?.aborted;
   const known = matchKnown(map.summary.basins, job.objective.known(job.d), map.summary.tolerances.distance);
+  const times = convergenceTimes(map.summary.outcome, map.results.nit);
   const summary = summaryDocument(map.summary, {
     objective: job.objective,
     d: job.d,
@@ -84,6 +88,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     known,
     partial,
     config: job.recordConfig?.(backend),
+    convergence: times,
   });
-  return { map, backend, probe, known, partial, summary };
+  return { map, backend, probe, known, partial, times, summary };
 }

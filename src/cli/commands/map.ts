@@ -121,7 +121,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
           `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
           suggestionLine(objective, settled) +
           '\n' +
-          basinTable(r.map.summary, r.known) + '\n' +
+          basinTable(r.map.summary, r.known, r.times) + '\n' +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
     } finally {
