@@ -6,6 +6,7 @@ import type { MapJob } from '../job/map-job.ts';
 import { resolveObjective } from '../objectives/resolve.ts';
 import type { Objective } from '../objectives/types.ts';
 import { planeOf, type Plane } from '../plot/plane.ts';
+import type { ShadeChoice } from '../plot/shade.ts';
 import { mapSlice, parsePngSize } from '../plot/slice-args.ts';
 import { makeStartSet } from '../starts/index.ts';
 import type { StartSpec } from '../starts/types.ts';
@@ -29,6 +30,8 @@ export interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatAr
   clusterTol?: number;
   png: boolean;
   pngSize: string;
+  /** Lighten basin-map.png's starts by their iterations ('nit'). */
+  shade?: ShadeChoice;
   slice?: string;
   at?: string;
   engine: string;
@@ -51,7 +54,7 @@ export interface MapSetup {
   formats: StartFormat[];
   control: MapJob['control'];
   /** basin-map.png's plane and size, when one is drawn (d = 2 or a slice, and --png). */
-  png?: { plane: Plane; size: { width: number; height: number } };
+  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
 }
 
 /**
@@ -76,7 +79,7 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   return {
     objective, d, box, settled, descent, spec, starts, formats,
     control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },
-    png: a.png && plane ? { plane, size: pngSize } : undefined,
+    png: a.png && plane ? { plane, size: pngSize, shade: a.shade } : undefined,
   };
 }
 

@@ -5,16 +5,20 @@ import type { MapJob, MapJobResult } from '../job/map-job.ts';
 import type { Objective } from '../objectives/types.ts';
 import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
+import type { ShadeChoice } from '../plot/shade.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
 export interface MapOutputOptions {
   formats: readonly StartFormat[];
   /** Draw basin-map.png over this plane (2-D maps and slices). */
-  png?: { plane: Plane; size: { width: number; height: number } };
+  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
   /** Number of the first start (a shard's rows keep the numbers of the whole sweep); default 0. */
   firstStart?: number;
 }
+
+/** The starting points (and, for --shade nit, the iterations) of every start, for the picture. */
+type StartPoints = Pick<StartResults, 'n' | 'd' | 'x0' | 'nit'>;
 
 /** What a map's outputs are made of, wherever the results come from (one run, or a merge of shards). */
 export interface MapOutputContent {
@@ -26,7 +30,7 @@ export interface MapOutputContent {
   /** Every start's results and outcome, in start order. */
   rows: ResultRows;
   /** The starting points, for the picture; asked for only when one is drawn. */
-  startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0'>> | Pick<StartResults, 'n' | 'd' | 'x0'>;
+  startPoints(): Promise<StartPoints> | StartPoints;
   /** summary.json's content. */
   document: Record<string, unknown>;
 }
@@ -38,7 +42,9 @@ export interface MapOutputContent {
 export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts: MapOutputOptions): Promise<string[]> {
   const written: string[] = [];
   if (opts.png) {
-    const png = await basinMapPng({ objective: c.objective, result: { results: await c.startPoints(), summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size });
+    const points = await c.startPoints();
+    const shadeNit = opts.png.shade === 'nit' ? points.nit : undefined;
+    const png = await basinMapPng({ objective: c.objective, result: { results: points, summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit });
     written.push(await sink.write('basin-map.png', png));
   }
   written.push(...(await writeStartFiles(sink, opts.formats, c.rows)));

@@ -16,6 +16,7 @@ import { basinTable } from '../basin-table.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
 import { gracefulStop } from '../signals.ts';
+import { SHADE_CHOICES } from '../../plot/shade.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
 import { configOption, resolvedConfig } from '../options/config.ts';
@@ -46,6 +47,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .option('compact', { type: 'boolean', default: true, describe: 'drop finished starts from the batch (--no-compact keeps them)' })
       .option('cluster-tol', { type: 'number', describe: 'distance under which end points are one minimum (default: 1e-3 of the box)' })
       .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
+      .option('shade', { type: 'string', choices: SHADE_CHOICES, default: 'none', describe: 'basin-map.png: nit lightens each start by its iterations (lighter = slower, log scale per basin)' })
       .option('png-size', { type: 'string', default: '900x800', describe: 'size of basin-map.png in pixels, WIDTHxHEIGHT' })
       .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
       .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
