@@ -100,6 +100,6 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     summary,
     engine: { name: choice.engine, reason: choice.reason },
     seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2r) / 1000, ...(refinement ? { refine: (t2r - t2) / 1000 } : {}) },
-    ...(refinement ? { refined: { field: refinement.field, rounds: refinement.rounds } } : {}),
+    ...(refinement ? { refined: { grid: refinement.grid, field: refinement.field, rounds: refinement.rounds } } : {}),
   };
 }

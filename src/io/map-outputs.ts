@@ -6,6 +6,9 @@ import type { Objective } from '../objectives/types.ts';
 import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
 import type { ShadeChoice } from '../plot/shade.ts';
+import { refinedPicture } from '../refine/picture.ts';
+import { describeRefinement } from '../refine/record.ts';
+import type { Refinement } from '../refine/refine.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
@@ -33,6 +36,8 @@ export interface MapOutputContent {
   startPoints(): Promise<StartPoints> | StartPoints;
   /** summary.json's content. */
   document: Record<string, unknown>;
+  /** A refined map (--refine): the picture draws its field at the finest resolution. */
+  refined?: Pick<Refinement, 'grid' | 'field'>;
 }
 
 /**
@@ -43,8 +48,9 @@ export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts:
   const written: string[] = [];
   if (opts.png) {
     const points = await c.startPoints();
-    const shadeNit = opts.png.shade === 'nit' ? points.nit : undefined;
-    const png = await basinMapPng({ objective: c.objective, result: { results: points, summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit });
+    const picture = c.refined ? refinedPicture(c.refined.grid, c.refined.field, c.summary, points.nit) : { results: points, summary: c.summary };
+    const shadeNit = opts.png.shade === 'nit' ? picture.results.nit : undefined;
+    const png = await basinMapPng({ objective: c.objective, result: picture, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit });
     written.push(await sink.write('basin-map.png', png));
   }
   written.push(...(await writeStartFiles(sink, opts.formats, c.rows)));
@@ -58,10 +64,11 @@ export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResu
   return writeMapContent(sink, {
     objective: job.objective,
     descent: job.descent,
-    starts: job.starts.describe,
+    starts: r.map.refined ? `${job.starts.describe}; ${describeRefinement(r.map.refined, results.n)}` : job.starts.describe,
     summary,
     rows: rowsInMemory(results, summary.outcome, opts.firstStart),
     startPoints: () => results,
     document: r.summary,
+    refined: r.map.refined,
   }, opts);
 }

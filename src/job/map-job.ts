@@ -10,6 +10,8 @@ import { summaryDocument } from '../io/summary-json.ts';
 import { convergenceTimes, type ConvergenceTimes } from '../science/convergence.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
+import { refineRecord } from '../refine/record.ts';
+import type { RefineRequest } from '../refine/refine.ts';
 import { checkFits } from './memory.ts';
 import type { KnownPoint, Objective } from '../objectives/types.ts';
 
@@ -29,6 +31,8 @@ export interface MapJob {
   backend?: string;
   control: Pick<RunControl, 'checkEvery' | 'chunkRows' | 'compact'>;
   clusterDistance?: number;
+  /** --refine: rounds of boundary refinement of a 2-D grid map (refine/). */
+  refine?: RefineRequest;
   /** Results of an interrupted run of these starts, to finish rather than start again (--resume, a requeued shard). */
   previous?: StartResults;
   /** Every option's final value, given the backend that was chosen (summary.json's `config`). */
@@ -70,6 +74,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     control: { ...job.control, signal: job.signal, onProgress: job.onProgress },
     clusterDistance: job.clusterDistance,
     previous: job.previous,
+    refine: job.refine,
   });
   const partial = !!job.signal?.aborted;
   const known = matchKnown(map.summary.basins, job.objective.known(job.d), map.summary.tolerances.distance);
@@ -90,5 +95,6 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     config: job.recordConfig?.(backend),
     convergence: times,
   });
+  if (map.refined) summary.refine = refineRecord(map.refined, map.results.n);
   return { map, backend, probe, known, partial, times, summary };
 }

@@ -21,6 +21,7 @@ export interface RefineRound {
 export interface Refinement {
   /** The coarse starts and then every round's, in order: what the per-start files hold. */
   results: StartResults;
+  grid: RefineGrid;
   field: QuadField;
   rounds: RefineRound[];
 }
@@ -45,7 +46,7 @@ export async function refineMap(compiled: Compiled, coarse: StartResults, req: R
     field = sub.field;
     if (n === 0) break;
   }
-  return { results, field, rounds };
+  return { results, grid: req.grid, field, rounds };
 }
 
 /** a's rows then b's. */
