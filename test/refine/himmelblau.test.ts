@@ -8,6 +8,8 @@ import type { BasinSummary } from '../../src/basins/types.ts';
 import { mapBasins, type MapResult } from '../../src/map.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
 import { areaCounts, fieldDims, fieldLabels, fineGridBox, type RefineGrid } from '../../src/refine/quadtree.ts';
+import { labelGrid } from '../../src/science/label-grid.ts';
+import { uncertaintyExponent } from '../../src/science/uncertainty.ts';
 import { gridStartSet } from '../../src/starts/grid.ts';
 
 /**
@@ -89,5 +91,15 @@ describe('adaptive refinement of a Himmelblau map (--refine 2)', () => {
     expect(sum).toBeCloseTo(1 - [...area].filter(([l]) => l < 0).reduce((s, [, c]) => s + c, 0) / field.owner.length, 12);
     // Counted by starts instead, the refined boundary cells would be over-weighted 4 and 16 times.
     expect(refined.summary.basins.map((b) => b.count).reduce((a, c) => a + c, 0)).toBeGreaterThan(C * C);
+  });
+
+  it('gives the boundary measures a label grid at the finest resolution: the same uncertainty exponent as the full grid', () => {
+    const { field } = refined.refined!;
+    const mine = uncertaintyExponent(labelGrid(fieldLabels(field, refined.summary.outcome), field.dims));
+    const theirs = uncertaintyExponent(labelGrid(full.summary.outcome, field.dims));
+    // The labels agree at every boundary cell the measure looks at (first test), so the fits
+    // agree to rounding; 0.02 leaves room for a handful of disagreeing cells. Both ≈ 1: a smooth boundary.
+    expect(Math.abs(mine.alpha! - theirs.alpha!)).toBeLessThan(0.02);
+    expect(Math.abs(mine.alpha! - 1)).toBeLessThan(0.15);
   });
 });
