@@ -64,7 +64,7 @@ export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResu
   return writeMapContent(sink, {
     objective: job.objective,
     descent: job.descent,
-    starts: r.map.refined ? `${job.starts.describe}; ${describeRefinement(r.map.refined, results.n)}` : job.starts.describe,
+    starts: r.map.refined ? describeRefinement(r.map.refined, results.n) : job.starts.describe,
     summary,
     rows: rowsInMemory(results, summary.outcome, opts.firstStart),
     startPoints: () => results,

@@ -31,8 +31,9 @@ export function refineRecord(r: Refined, starts: number): RefineRecord {
   };
 }
 
-/** One line for the picture's subtitle and the terminal. */
+/** One line for the picture's subtitle (in place of the grid's description) and the terminal. */
 export function describeRefinement(r: Refined, starts: number): string {
   const rec = refineRecord(r, starts);
-  return `refined ${r.rounds.length} ${r.rounds.length === 1 ? 'round' : 'rounds'} at the boundaries to ${rec.finest.join('x')}: ${starts.toLocaleString('en')} starts, ${(100 * rec.costFraction).toFixed(1)}% of the full grid`;
+  const times = r.rounds.length === 1 ? 'once' : r.rounds.length === 2 ? 'twice' : `${r.rounds.length} times`;
+  return `grid ${rec.grid.join('x')} refined ${times} to ${rec.finest.join('x')}: ${starts.toLocaleString('en')} starts, ${(100 * rec.costFraction).toFixed(1)}% of the full grid`;
 }

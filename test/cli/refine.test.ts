@@ -12,7 +12,7 @@ describe('basinmap map --refine', () => {
     const r = runCli(['map', 'himmelblau', '--grid', '30', '--refine', '2', '--backend', 'wasm', '--out', out, '--quiet', '--format', 'csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/refined 2 rounds at the boundaries to 120x120: [\d,]+ starts, [\d.]+% of the full grid/);
+    expect(r.stdout).toMatch(/grid 30x30 refined twice to 120x120: [\d,]+ starts, [\d.]+% of the full grid/);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const rec = summary.refine;
     expect(rec.grid).toEqual([30, 30]);
