@@ -9,6 +9,8 @@ import type { ShadeChoice } from '../plot/shade.ts';
 import { refinedPicture } from '../refine/picture.ts';
 import { describeRefinement } from '../refine/record.ts';
 import type { Refinement } from '../refine/refine.ts';
+import type { SaddleReport } from '../saddles/types.ts';
+import { writeSaddleFiles } from './saddle-files.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
@@ -38,11 +40,13 @@ export interface MapOutputContent {
   document: Record<string, unknown>;
   /** A refined map (--refine): the picture draws its field at the finest resolution. */
   refined?: Pick<Refinement, 'grid' | 'field'>;
+  /** Saddles between the minima (map --saddles): saddles.json, disconnectivity.png, × on the map. */
+  saddles?: SaddleReport;
 }
 
 /**
  * The one writer of a map's outputs, into a sink (a RunDir: they appear together on its commit):
- * basin-map.png, the per-start files, and summary.json last. Returns the paths written.
+ * basin-map.png, saddles.json and disconnectivity.png (with saddles), the per-start files, and summary.json last. Returns the paths written.
  */
 export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts: MapOutputOptions): Promise<string[]> {
   const written: string[] = [];
@@ -50,9 +54,10 @@ export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts:
     const points = await c.startPoints();
     const picture = c.refined ? refinedPicture(c.refined.grid, c.refined.field, c.summary, points.nit) : { results: points, summary: c.summary };
     const shadeNit = opts.png.shade === 'nit' ? picture.results.nit : undefined;
-    const png = await basinMapPng({ objective: c.objective, result: picture, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit });
+    const png = await basinMapPng({ objective: c.objective, result: picture, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit, saddles: c.saddles?.saddles });
     written.push(await sink.write('basin-map.png', png));
   }
+  if (c.saddles) written.push(...(await writeSaddleFiles(sink, c.objective, c.summary, c.saddles)));
   written.push(...(await writeStartFiles(sink, opts.formats, c.rows)));
   written.push(await sink.write('summary.json', JSON.stringify(c.document, null, 2) + '\n'));
   return written;
@@ -70,5 +75,6 @@ export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResu
     startPoints: () => results,
     document: r.summary,
     refined: r.map.refined,
+    saddles: r.saddles,
   }, opts);
 }

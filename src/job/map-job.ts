@@ -12,6 +12,8 @@ import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
 import { refineRecord } from '../refine/record.ts';
 import type { RefineRequest } from '../refine/refine.ts';
+import { findSaddles } from '../saddles/find.ts';
+import type { SaddleProgress, SaddleReport } from '../saddles/types.ts';
 import { checkFits } from './memory.ts';
 import type { KnownPoint, Objective } from '../objectives/types.ts';
 
@@ -39,6 +41,8 @@ export interface MapJob {
   recordConfig?: (backend: string) => Record<string, unknown>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
+  /** Also find the saddles between the minima (starts on a grid of `dims` points per axis, axis 1 first). */
+  saddles?: { dims: number[]; onProgress?: (p: SaddleProgress) => void };
 }
 
 export interface MapJobResult {
@@ -53,6 +57,8 @@ export interface MapJobResult {
   times: ConvergenceTimes;
   /** summary.json's content. */
   summary: Record<string, unknown>;
+  /** The saddles, when the job asked for them (and the run was not stopped). */
+  saddles?: SaddleReport;
 }
 
 /**
@@ -95,6 +101,12 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     config: job.recordConfig?.(backend),
     convergence: times,
   });
+  const searched = job.saddles && !partial
+    ? await findSaddles({ objective: job.objective, d: job.d, descent: job.descent, dtype: job.dtype, engine: map.engine.name, starts: job.starts, dims: job.saddles.dims, summary: map.summary, signal: job.signal, onProgress: job.saddles.onProgress })
+    : undefined;
+  // Stopped during the search: its descents were cut short, so its saddles are not reported.
+  const saddles = job.signal?.aborted ? undefined : searched;
+  if (saddles) Object.assign(summary, { saddles: { found: saddles.saddles.length, file: 'saddles.json', search: saddles.search } });
   if (map.refined) summary.refine = refineRecord(map.refined, map.results.n);
-  return { map, backend, probe, known, partial, times, summary };
+  return { map, backend, probe, known, partial, times, summary, saddles };
 }

@@ -17,6 +17,8 @@ export interface MapPictureRequest {
   size?: { width: number; height: number };
   /** Iterations per start, to shade the map by (--shade nit). */
   shadeNit?: Int32Array;
+  /** Saddles to mark with ×. */
+  saddles?: BasinMapInput['saddles'];
 }
 
 // f on 240 × 240 points: contours smooth to about 3 px on a 900 px canvas, for 57,600 evaluations.
@@ -36,6 +38,7 @@ export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInp
     title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
     // Settings first: a long start description is what gets cut when the line is too long.
     subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,
+    saddles: req.saddles,
     ...req.size,
   };
 }

@@ -9,6 +9,7 @@ export interface RefineArgs {
   slice?: string;
   shard?: string;
   resume?: boolean;
+  saddles?: boolean;
 }
 
 /**
@@ -23,6 +24,7 @@ export function refineFromArgs(a: RefineArgs, spec: StartSpec, box: Box): Refine
   if (box.length !== 2 || a.slice !== undefined) throw new UserError(`--refine refines 2-D grid maps only, not ${a.slice !== undefined ? 'a slice' : `${box.length}-D`}: ${fix}`);
   if (spec.sampler !== 'grid') throw new UserError(`--refine needs grid starts, not --sampler ${spec.sampler}: ${fix}`);
   if (a.shard !== undefined || a.resume) throw new UserError(`--refine needs the whole grid in one run: drop ${a.shard !== undefined ? '--shard' : '--resume'} or --refine`);
+  if (a.saddles) throw new UserError('--refine cannot be combined with --saddles yet: the saddle search reads the coarse grid; run them separately');
   const g = spec.gridCounts ?? [];
   const counts: [number, number] = [g[0], g[g.length === 1 ? 0 : 1]];
   if (!(counts[0] >= 2 && counts[1] >= 2)) throw new UserError(`--refine needs at least 2 grid points per axis, got ${counts.join('x')}: ${fix}`);
