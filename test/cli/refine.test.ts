@@ -34,6 +34,7 @@ describe('basinmap map --refine', () => {
   const bad: [string, string[], RegExp][] = [
     ['scattered starts', ['--sampler', 'sobol', '--n', '100'], /--refine needs grid starts, not --sampler sobol/],
     ['a negative count', ['--grid', '20'], /--refine must be a whole number of rounds ≥ 0, got -1/],
+    ['the saddle search beside it', ['--grid', '20', '--saddles'], /--refine cannot be combined with --saddles yet/],
     ['a field too large', ['--grid', '4000'], /over 16,777,216 cells: use fewer rounds or a coarser grid/],
   ];
   for (const [what, args, message] of bad) {
