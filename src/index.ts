@@ -4,6 +4,8 @@ import './node/register.ts';
 
 export { tf } from '../core/tf.ts';
 export { mapBasins, type MapRequest, type MapResult } from './map.ts';
+export { fieldLabels, fineGridBox, type QuadField, type RefineGrid } from './refine/quadtree.ts';
+export type { RefineRequest, RefineRound } from './refine/refine.ts';
 export { runStarts, fromArray, RUN_DEFAULTS, type RunControl, type StartRows } from './descent/driver.ts';
 export { tracePaths, type TracePaths } from './descent/trace.ts';
 export { DESCENT_DEFAULTS, type Box, type DescentOptions } from '../core/options.ts';

@@ -10,6 +10,7 @@ import { resumeStarts } from './descent/resume.ts';
 import { autoStepSize, type AutoStepSize, type LrRequest } from './descent/step-size.ts';
 import { chooseEngine, type EngineChoice } from './engines/choose.ts';
 import type { Objective } from './objectives/types.ts';
+import { areaWeighted, refineMap, type RefineRequest, type Refinement } from './refine/refine.ts';
 
 export interface MapRequest {
   objective: Objective;
@@ -36,6 +37,8 @@ export interface MapRequest {
    * optimizers), settled before any engine runs. MapResult.stepSize says what it chose and why.
    */
   lr?: LrRequest;
+  /** A 2-D grid map only: re-descend the cells on basin boundaries at 2× resolution, this many rounds (refine/). */
+  refine?: RefineRequest;
 }
 
 /** Hessians cost d reverse passes over the basins: beyond this many, the rest stay unclassified. */
@@ -63,11 +66,16 @@ export interface MapResult {
   /** The engine that ran, and why that one. */
   engine: { name: string; reason: string };
   /** Wall time of compiling, of the descent, and of the clustering and classification. */
-  seconds: { compile: number; descent: number; summary: number };
+  seconds: { compile: number; descent: number; summary: number; refine?: number };
   /** The descent that ran (its lr settled when lr was 'auto'). */
   descent: DescentOptions;
   /** What lr 'auto' chose, and why; absent when lr was given. */
   stepSize?: AutoStepSize;
+  /**
+   * With `refine`: the quadtree (its finest raster of leaf owners) and what each round did.
+   * `results` then holds the coarse starts and then each round's; basin fractions are by area.
+   */
+  refined?: Omit<Refinement, 'results'>;
 }
 
 /** The request's descent with its lr settled: lr 'auto' estimated here, before any engine runs. */
@@ -91,23 +99,30 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     ? req.engine
     : await chooseEngine({ objective: req.objective, d, descent: req.descent, dtype: req.dtype ?? 'float32' }, req.engine ?? 'auto', { backend: tf.getBackend() });
   const t1 = performance.now();
-  const results = req.previous
+  if (req.refine && req.previous) throw new RangeError('mapBasins: refine cannot resume an interrupted run');
+  const coarse = req.previous
     ? await resumeStarts(choice.compiled, req.starts, req.previous, req.descent.maxIter, req.control)
     : await runStarts(choice.compiled, req.starts, req.descent.maxIter, req.control);
   const t2 = performance.now();
-  const summary = await classifyBasins(
-    summarize(results, { box: req.descent.box, sense: req.descent.sense, distance: req.clusterDistance }),
+  const clusterOpts = { box: req.descent.box, sense: req.descent.sense, distance: req.clusterDistance };
+  const refinement = req.refine && (await refineMap(choice.compiled, coarse, req.refine, req.descent.maxIter, (r) => summarize(r, clusterOpts).outcome, req.control));
+  const results = refinement?.results ?? coarse;
+  const t2r = performance.now();
+  const classified = await classifyBasins(
+    summarize(results, clusterOpts),
     req.objective.f,
     req.descent.box,
     classifyLimitFor(d, req.classifyLimit ?? DEFAULT_CLASSIFY_LIMIT),
   );
+  const summary = refinement ? areaWeighted(classified, refinement.field) : classified;
   const t3 = performance.now();
   return {
     results,
     summary,
     engine: { name: choice.engine, reason: choice.reason },
-    seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2) / 1000 },
+    seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2r) / 1000, ...(refinement ? { refine: (t2r - t2) / 1000 } : {}) },
     descent,
     stepSize,
+    ...(refinement ? { refined: { grid: refinement.grid, field: refinement.field, rounds: refinement.rounds } } : {}),
   };
 }

@@ -1,12 +1,16 @@
 import type { BasinSummary } from '../basins/types.ts';
 import type { KnownPoint } from '../objectives/types.ts';
 import { formatNumber } from './format.ts';
+import type { ConvergenceTimes } from '../science/convergence.ts';
+import { formatConvergence } from '../science/format.ts';
 
 /**
- * The readable terminal table of basins: best first, global ones starred, and last the warnings
- * (basins/warnings.ts: summary.json's `warnings`) when a share of the starts failed.
+ * The readable terminal table of basins: best first, global ones starred. With `times`, a column
+ * of each basin's iterations to converge (median and max); last the warnings (basins/warnings.ts:
+ * summary.json's `warnings`) when a share of the starts failed.
  */
-export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], warnings: readonly string[] = [], maxRows = 30): string {
+export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], warnings: readonly string[] = [], times?: ConvergenceTimes, maxRows = 30): string {
+  const nit = times && formatConvergence(times);
   const rows = s.basins.slice(0, maxRows).map((b, k) => [
     `${b.id + 1}${b.global ? ' *' : ''}`,
     formatNumber(b.f),
@@ -15,8 +19,9 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], w
     b.count.toLocaleString('en'),
     `${(b.fraction * 100).toFixed(2)}%`,
     known[k] ? `${known[k]!.global ? 'global ' : ''}${known[k]!.kind}` : '',
+    ...(nit ? [nit.get(b.id) ?? ''] : []),
   ]);
-  const header = ['basin', 'f', 'x', 'Hessian says', 'starts', 'fraction', 'listed as'];
+  const header = ['basin', 'f', 'x', 'Hessian says', 'starts', 'fraction', 'listed as', ...(nit ? ['iterations'] : [])];
   const right = new Set([4, 5]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => (right.has(j) ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd();

@@ -6,6 +6,9 @@ import type { MapJob } from '../job/map-job.ts';
 import { resolveObjective } from '../objectives/resolve.ts';
 import type { Objective } from '../objectives/types.ts';
 import { planeOf, type Plane } from '../plot/plane.ts';
+import type { ShadeChoice } from '../plot/shade.ts';
+import type { RefineRequest } from '../refine/refine.ts';
+import { refineFromArgs } from './options/refine.ts';
 import { mapSlice, parsePngSize } from '../plot/slice-args.ts';
 import { makeStartSet } from '../starts/index.ts';
 import type { StartSpec } from '../starts/types.ts';
@@ -29,6 +32,10 @@ export interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatAr
   clusterTol?: number;
   png: boolean;
   pngSize: string;
+  /** Rounds of boundary refinement of a 2-D grid map (0: none). */
+  refine: number;
+  /** Lighten basin-map.png's starts by their iterations ('nit'). */
+  shade?: ShadeChoice;
   slice?: string;
   at?: string;
   engine: string;
@@ -53,7 +60,8 @@ export interface MapSetup {
   formats: StartFormat[];
   control: MapJob['control'];
   /** basin-map.png's plane and size, when one is drawn (d = 2 or a slice, and --png). */
-  png?: { plane: Plane; size: { width: number; height: number } };
+  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
+  refine?: RefineRequest;
 }
 
 /**
@@ -77,12 +85,14 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   // lr auto from the whole start set, so that every shard of a run settles on the same α.
   const settled = await settleLr(given, a, { f: objective.f, box, starts });
   const descent = descentFromArgs(a, box, settled);
+  const refine = refineFromArgs({ ...a, refine: a.refine ?? 0 }, spec, box);
   const formats = startFormats(a.format);
   const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
   return {
     objective, d, box, settled, descent, spec, starts, formats,
     control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },
-    png: a.png && plane ? { plane, size: pngSize } : undefined,
+    png: a.png && plane ? { plane, size: pngSize, shade: a.shade } : undefined,
+    refine,
   };
 }
 

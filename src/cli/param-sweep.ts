@@ -44,6 +44,7 @@ export async function runParamSweepCommand(a: MapArgs & ParamArgs): Promise<void
   for (const [key, why] of NOT_WITH_PARAM) {
     if (a[key] !== undefined && a[key] !== false) throw new UserError(`--param cannot be combined with --${kebab(key)}: ${why}`);
   }
+  if (a.refine) throw new UserError('--param cannot be combined with --refine: refinement works on one map, not yet per parameter value');
   if (a.fn && findLibraryFunction(a.fn)) throw new UserError(`--param needs a typed formula that names the parameter, e.g. "a*x^4 - x^2 + y^2" --box -2,2 --param a=0:2:41`);
   if (!a.fn) throw new UserError('--param needs a typed formula, e.g. "a*x^4 - x^2 + y^2" --box -2,2 --param a=0:2:41');
   if (a.matchTol !== undefined && !(a.matchTol > 0 && Number.isFinite(a.matchTol))) throw new UserError(`--match-tol must be a distance > 0, got ${a.matchTol}`);

@@ -11,6 +11,7 @@ import type { KnownPoint } from '../objectives/types.ts';
 import { argsFromConfig, prepareMap } from '../cli/map-setup.ts';
 import { writeMapContent } from '../io/map-outputs.ts';
 import { openRunDir } from '../io/run-dir.ts';
+import { convergenceTimes } from '../science/convergence.ts';
 import { BASINMAP_VERSION, summaryDocument } from '../io/summary-json.ts';
 import { DEFAULT_CLASSIFY_LIMIT } from '../map.ts';
 import { MANIFEST_FILE, recordingSink, slurmContext, type Manifest } from './manifest.ts';
@@ -52,7 +53,7 @@ export interface MergeResult {
  * per-start files and basin-map.png through the same writer as `map`, into RUN/merged.
  *
  * It streams: the shards are read twice, batch by batch (to cluster, then to write). Memory is
- * 4 bytes a start (every start's outcome) plus, per basin, its leader and best point; drawing
+ * 8 bytes a start (every start's outcome and iterations) plus, per basin, its leader and best point; drawing
  * basin-map.png adds the starting points (4·d bytes a start) and the picture's own ~12 bytes a
  * start. Shards that are missing, partial, damaged or made with other options stop it before it
  * writes anything, with one line that names them and the command that reruns exactly those.
@@ -74,7 +75,14 @@ export async function mergeShards(req: MergeRequest): Promise<MergeResult> {
 
   const t0 = performance.now();
   const basins = new BasinAccumulator(ref.n, setup.d, { box: setup.descent.box, sense: setup.descent.sense, distance: args.clusterTol });
-  const damaged = readShardsInOrder(shards, setup.d, (r) => basins.add(r));
+  // Every start's iterations too (4 bytes a start), for the per-basin convergence times.
+  const nit = new Int32Array(ref.n);
+  let read = 0;
+  const damaged = readShardsInOrder(shards, setup.d, (r) => {
+    basins.add(r);
+    nit.set(r.nit, read);
+    read += r.n;
+  });
   if (damaged.size > 0) throw new UserError(problemLine(req.run, survey.K, damaged, rerun));
   const t1 = performance.now();
   const summary = await classifyBasins(basins.finish(), setup.objective.f, setup.box, DEFAULT_CLASSIFY_LIMIT);
@@ -101,6 +109,7 @@ export async function mergeShards(req: MergeRequest): Promise<MergeResult> {
     known,
     partial: false,
     config,
+    convergence: convergenceTimes(summary.outcome, nit),
   });
 
   const run = openRunDir(out, { command: req.command, onNote: req.onNote });

@@ -48,7 +48,7 @@ export function readShardsInOrder(shards: GoodShard[], d: number, onRows: (r: St
  * shard boundaries, each row with its outcome from the global clustering. Holds one batch at a
  * time; the shards were checked by readShardsInOrder before.
  */
-export function shardRows(shards: GoodShard[], n: number, d: number, outcome: Int32Array): ResultRows & { startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0'>> } {
+export function shardRows(shards: GoodShard[], n: number, d: number, outcome: Int32Array): ResultRows & { startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0' | 'nit'>> } {
   const rows: ResultRows = {
     n,
     d,
@@ -79,8 +79,12 @@ export function shardRows(shards: GoodShard[], n: number, d: number, outcome: In
     /** Every start's starting point: 4·d bytes a start, held only while the picture is drawn. */
     async startPoints() {
       const x0 = new Float32Array(n * d);
-      for await (const b of rows.batches(stepRows(d))) x0.set(b.results.x0, b.start * d);
-      return { n, d, x0 };
+      const nit = new Int32Array(n);
+      for await (const b of rows.batches(stepRows(d))) {
+        x0.set(b.results.x0, b.start * d);
+        nit.set(b.results.nit, b.start);
+      }
+      return { n, d, x0, nit };
     },
   };
 }

@@ -5,6 +5,10 @@ import type { MapJob, MapJobResult } from '../job/map-job.ts';
 import type { Objective } from '../objectives/types.ts';
 import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
+import type { ShadeChoice } from '../plot/shade.ts';
+import { refinedPicture } from '../refine/picture.ts';
+import { describeRefinement } from '../refine/record.ts';
+import type { Refinement } from '../refine/refine.ts';
 import type { SaddleReport } from '../saddles/types.ts';
 import { writeSaddleFiles } from './saddle-files.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
@@ -13,10 +17,13 @@ import { rowsInMemory, type ResultRows } from './start-rows.ts';
 export interface MapOutputOptions {
   formats: readonly StartFormat[];
   /** Draw basin-map.png over this plane (2-D maps and slices). */
-  png?: { plane: Plane; size: { width: number; height: number } };
+  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
   /** Number of the first start (a shard's rows keep the numbers of the whole sweep); default 0. */
   firstStart?: number;
 }
+
+/** The starting points (and, for --shade nit, the iterations) of every start, for the picture. */
+type StartPoints = Pick<StartResults, 'n' | 'd' | 'x0' | 'nit'>;
 
 /** What a map's outputs are made of, wherever the results come from (one run, or a merge of shards). */
 export interface MapOutputContent {
@@ -28,9 +35,11 @@ export interface MapOutputContent {
   /** Every start's results and outcome, in start order. */
   rows: ResultRows;
   /** The starting points, for the picture; asked for only when one is drawn. */
-  startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0'>> | Pick<StartResults, 'n' | 'd' | 'x0'>;
+  startPoints(): Promise<StartPoints> | StartPoints;
   /** summary.json's content. */
   document: Record<string, unknown>;
+  /** A refined map (--refine): the picture draws its field at the finest resolution. */
+  refined?: Pick<Refinement, 'grid' | 'field'>;
   /** Saddles between the minima (map --saddles): saddles.json, disconnectivity.png, × on the map. */
   saddles?: SaddleReport;
 }
@@ -42,7 +51,10 @@ export interface MapOutputContent {
 export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts: MapOutputOptions): Promise<string[]> {
   const written: string[] = [];
   if (opts.png) {
-    const png = await basinMapPng({ objective: c.objective, result: { results: await c.startPoints(), summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, saddles: c.saddles?.saddles });
+    const points = await c.startPoints();
+    const picture = c.refined ? refinedPicture(c.refined.grid, c.refined.field, c.summary, points.nit) : { results: points, summary: c.summary };
+    const shadeNit = opts.png.shade === 'nit' ? picture.results.nit : undefined;
+    const png = await basinMapPng({ objective: c.objective, result: picture, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, shadeNit, saddles: c.saddles?.saddles });
     written.push(await sink.write('basin-map.png', png));
   }
   if (c.saddles) written.push(...(await writeSaddleFiles(sink, c.objective, c.summary, c.saddles)));
@@ -57,11 +69,12 @@ export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResu
   return writeMapContent(sink, {
     objective: job.objective,
     descent: job.descent,
-    starts: job.starts.describe,
+    starts: r.map.refined ? describeRefinement(r.map.refined, results.n) : job.starts.describe,
     summary,
     rows: rowsInMemory(results, summary.outcome, opts.firstStart),
     startPoints: () => results,
     document: r.summary,
+    refined: r.map.refined,
     saddles: r.saddles,
   }, opts);
 }

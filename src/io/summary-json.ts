@@ -8,6 +8,7 @@ import type { AutoStepSize } from '../descent/step-size.ts';
 import { STATUS } from '../../core/status.ts';
 import type { Box, KnownPoint, Objective } from '../objectives/types.ts';
 import { packageVersion } from '../backends/versions.ts';
+import type { ConvergenceTimes } from '../science/convergence.ts';
 
 // Read from our own package.json: packageVersion('basinmap') only finds installed packages.
 export const BASINMAP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -30,10 +31,13 @@ export interface SummaryContext {
   config?: Record<string, unknown>;
   /** What lr auto chose and why (absent when lr was given or suggested). */
   stepSize?: AutoStepSize;
+  /** Iterations per basin (science/convergence.ts): each basin entry gets its `nit` statistics. */
+  convergence?: ConvergenceTimes;
 }
 
 /** summary.json: the basins, the counts, and everything needed to reproduce the run. */
 export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<string, unknown> {
+  const nit = new Map(ctx.convergence?.basins.map(({ basin, starts: _, ...t }) => [basin, t]));
   return {
     tool: { name: 'basinmap', version: BASINMAP_VERSION },
     createdAt: new Date().toISOString(),
@@ -54,7 +58,7 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     warnings: failureWarnings(s, { descent: ctx.descent, lrAuto: ctx.stepSize !== undefined }),
     // Wilson rather than ±z·√(p(1−p)/n): it stays in [0, 1], and is not a single point when
     // every start reached the same basin.
-    basins: s.basins.map((b, k) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[k] ?? null })),
+    basins: s.basins.map((b, k) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[k] ?? null, ...(ctx.convergence ? { nit: nit.get(b.id) ?? null } : {}) })),
     statuses: STATUS,
   };
 }

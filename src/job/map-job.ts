@@ -8,8 +8,11 @@ import type { RunControl, StartRows } from '../descent/driver.ts';
 import type { ProgressCallback } from '../descent/progress.ts';
 import type { AutoStepSize } from '../descent/step-size.ts';
 import { summaryDocument } from '../io/summary-json.ts';
+import { convergenceTimes, type ConvergenceTimes } from '../science/convergence.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
+import { refineRecord } from '../refine/record.ts';
+import type { RefineRequest } from '../refine/refine.ts';
 import { findSaddles } from '../saddles/find.ts';
 import type { SaddleProgress, SaddleReport } from '../saddles/types.ts';
 import { checkFits } from './memory.ts';
@@ -31,6 +34,8 @@ export interface MapJob {
   backend?: string;
   control: Pick<RunControl, 'checkEvery' | 'chunkRows' | 'compact'>;
   clusterDistance?: number;
+  /** --refine: rounds of boundary refinement of a 2-D grid map (refine/). */
+  refine?: RefineRequest;
   /** Results of an interrupted run of these starts, to finish rather than start again (--resume, a requeued shard). */
   previous?: StartResults;
   /** Every option's final value, given the backend that was chosen (summary.json's `config`). */
@@ -51,6 +56,8 @@ export interface MapJobResult {
   known: (KnownPoint | undefined)[];
   /** The run stopped early (an abort): results are partial. */
   partial: boolean;
+  /** Iterations per basin over the converged starts (summary.json's basins[].nit). */
+  times: ConvergenceTimes;
   /** summary.json's content. */
   summary: Record<string, unknown>;
   /** The saddles, when the job asked for them (and the run was not stopped). */
@@ -76,9 +83,11 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     control: { ...job.control, signal: job.signal, onProgress: job.onProgress },
     clusterDistance: job.clusterDistance,
     previous: job.previous,
+    refine: job.refine,
   });
   const partial = !!job.signal?.aborted;
   const known = matchKnown(map.summary.basins, job.objective.known(job.d), map.summary.tolerances.distance);
+  const times = convergenceTimes(map.summary.outcome, map.results.nit);
   const summary = summaryDocument(map.summary, {
     objective: job.objective,
     d: job.d,
@@ -94,6 +103,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     partial,
     config: job.recordConfig?.(backend),
     stepSize: job.stepSize ?? map.stepSize,
+    convergence: times,
   });
   const searched = job.saddles && !partial
     ? await findSaddles({ objective: job.objective, d: job.d, descent: job.descent, dtype: job.dtype, engine: map.engine.name, starts: job.starts, dims: job.saddles.dims, summary: map.summary, signal: job.signal, onProgress: job.saddles.onProgress })
@@ -101,5 +111,6 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
   // Stopped during the search: its descents were cut short, so its saddles are not reported.
   const saddles = job.signal?.aborted ? undefined : searched;
   if (saddles) Object.assign(summary, { saddles: { found: saddles.saddles.length, file: 'saddles.json', search: saddles.search } });
-  return { map, backend, probe, known, partial, summary, saddles };
+  if (map.refined) summary.refine = refineRecord(map.refined, map.results.n);
+  return { map, backend, probe, known, partial, times, summary, saddles };
 }

@@ -13,6 +13,7 @@ import { drawLegend, type LegendItem } from './legend.ts';
 import { drawMinimum, drawSaddle, MARKER_RADIUS } from './markers.ts';
 import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR } from './palette.ts';
 import { axisName, type Plane } from './plane.ts';
+import { shadeByIterations } from './shade.ts';
 import { drawStarts, startColours } from './starts-layer.ts';
 
 export interface BasinMapInput {
@@ -23,6 +24,8 @@ export interface BasinMapInput {
   plane: Plane;
   /** f over the plane, for contour lines; none are drawn without it. */
   field?: Field;
+  /** Iterations per start: each start's colour is lightened by them (lighter = slower, shade.ts). */
+  shadeNit?: Int32Array;
   title: string;
   subtitle?: string;
   /** Saddles between the minima (map --saddles), drawn as ×. */
@@ -59,7 +62,8 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
   const { results, summary, plane } = input;
   const colours = basinMapColours(summary);
 
-  const perStart = startColours(results, summary, colours);
+  const plain = startColours(results, summary, colours);
+  const perStart = input.shadeNit ? shadeByIterations(plain, summary.outcome, input.shadeNit) : plain;
   const merged = (id: number) => colours.colourOf[id] === OTHERS_COLOUR;
   const grid = drawStarts(ctx, frame, results, plane.axes, perStart, summary.outcome, merged, paint);
 
@@ -74,7 +78,7 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
   drawSaddles(ctx, frame, input.saddles ?? [], plane);
   drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  const items = legendItems(summary, colours, levels, plane, resolution, grid !== undefined);
+  const items = legendItems(summary, colours, levels, plane, resolution, grid !== undefined, !!input.shadeNit);
   if (input.saddles) {
     // Beside the minimum markers: after the last of them.
     const after = items.map((it) => it.kind).lastIndexOf('marker') + 1;
@@ -129,7 +133,7 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
   drawLabels(ctx, requests, plot, obstacles);
 }
 
-function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean): LegendItem[] {
+function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean, shaded: boolean): LegendItem[] {
   const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map(axisName).join(', ')})`, right: 'starts' }];
   // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
   const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
@@ -143,6 +147,10 @@ function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLeve
   const { maxiter, interrupted, diverged } = s.counts;
   items.push({ kind: 'swatch', colour: NOT_CONVERGED_COLOUR, text: 'not converged', right: formatPercent((maxiter + interrupted) / s.n) });
   items.push({ kind: 'swatch', colour: DIVERGED_COLOUR, text: 'diverged', right: formatPercent(diverged / s.n) });
+  if (shaded) {
+    items.push({ kind: 'note', text: 'lighter = more iterations (log scale,' });
+    items.push({ kind: 'note', text: 'each basin from its fewest to most)' });
+  }
   items.push({ kind: 'gap' });
   const what = s.sense === 'min' ? 'minimum' : 'maximum';
   if (s.basins.some((b) => b.global)) items.push({ kind: 'marker', global: true, text: `global ${what}` });

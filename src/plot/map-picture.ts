@@ -15,6 +15,8 @@ export interface MapPictureRequest {
   /** The start set's one-line description, for the subtitle. */
   starts: string;
   size?: { width: number; height: number };
+  /** Iterations per start, to shade the map by (--shade nit). */
+  shadeNit?: Int32Array;
   /** Saddles to mark with ×. */
   saddles?: BasinMapInput['saddles'];
 }
@@ -32,6 +34,7 @@ export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInp
     summary: req.result.summary,
     plane: req.plane,
     field,
+    shadeNit: req.shadeNit,
     title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
     // Settings first: a long start description is what gets cut when the line is too long.
     subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,

@@ -19,6 +19,14 @@ describe('basinmap map on the command line', () => {
     const csv = readFileSync(join(out, 'starts.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('start,x0_1,x0_2,x_1,x_2,fun,grad_norm,nit,status,basin');
     expect(csv).toHaveLength(901);
+    // Each basin's convergence time in summary.json is the statistics of its rows' nit in starts.csv.
+    const nit = (basin: number) => csv.slice(1).map((l) => l.split(',')).filter((c) => Number(c[9]) === basin).map((c) => Number(c[7])).sort((a, b) => a - b);
+    for (const b of summary.basins) {
+      const v = nit(b.id);
+      expect(b.nit).toEqual({ mean: v.reduce((a, c) => a + c, 0) / v.length, median: v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2, min: v[0], max: v[v.length - 1] });
+    }
+    expect(r.stdout).toMatch(/listed as\s+iterations\n/);
+    expect(r.stdout).toContain(`median ${summary.basins[0].nit.median} (max ${summary.basins[0].nit.max})`);
     expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['starts.csv', 'summary.json']));
     expect(readdirSync(out).some((f) => f.includes('.tmp-'))).toBe(false);
   });

@@ -19,6 +19,8 @@ import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
 import { runParamSweepCommand, type ParamArgs } from '../param-sweep.ts';
 import { gracefulStop } from '../signals.ts';
+import { SHADE_CHOICES } from '../../plot/shade.ts';
+import { describeRefinement } from '../../refine/record.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
 import { configOption, resolvedConfig } from '../options/config.ts';
@@ -50,6 +52,8 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
       .option('compact', { type: 'boolean', default: true, describe: 'drop finished starts from the batch (--no-compact keeps them)' })
       .option('cluster-tol', { type: 'number', describe: 'distance under which end points are one minimum (default: 1e-3 of the box)' })
       .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
+      .option('refine', { type: 'number', default: 0, describe: '2-D grid maps: re-descend the cells on basin boundaries at 2x resolution, this many rounds (a quadtree); fractions stay by area' })
+      .option('shade', { type: 'string', choices: SHADE_CHOICES, default: 'none', describe: 'basin-map.png: nit lightens each start by its iterations (lighter = slower, log scale per basin)' })
       .option('png-size', { type: 'string', default: '900x800', describe: 'size of basin-map.png in pixels, WIDTHxHEIGHT' })
       .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
       .option('param', { type: 'string', array: true, describe: 'a formula\'s parameter and its values, NAME=START:STOP:COUNT or NAME=V1,V2,...: every value × every start in one run, with continuation across values (several: a grid)' })
@@ -98,6 +102,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
         previous: part?.previous,
         recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.auto ? 'auto' : settled.lr, maxIter: settled.maxIter }),
         stepSize: settled.auto,
+        refine: setup.refine,
         signal: stop.signal,
         onProgress: progress.onProgress,
         saddles: saddleDims && { dims: saddleDims, onProgress: (p) => heartbeat(`saddles: ${p.phase} round ${p.round}, ${p.live} live`) },
@@ -132,8 +137,9 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
           `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
           suggestionLine(objective, settled) +
           autoLrLine(settled) +
+          (r.map.refined ? `${describeRefinement(r.map.refined, r.map.results.n)}\n` : '') +
           '\n' +
-          basinTable(r.map.summary, r.known, r.summary.warnings as string[]) + '\n' +
+          basinTable(r.map.summary, r.known, r.summary.warnings as string[], r.times) + '\n' +
           (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
