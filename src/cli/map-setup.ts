@@ -46,6 +46,8 @@ export interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatAr
   resume?: boolean;
   /** Also find the saddles between the minima (grid starts). */
   saddles?: boolean;
+  /** Boundary measures of a grid map: true always, false never, absent up to BOUNDARY_AUTO_POINTS. */
+  boundary?: boolean;
 }
 
 /** Everything `map` decides from its options before it descends, checked: no work is lost to a typo. */

@@ -16,6 +16,7 @@ import type { RefineRequest } from '../refine/refine.ts';
 import { findSaddles } from '../saddles/find.ts';
 import type { SaddleProgress, SaddleReport } from '../saddles/types.ts';
 import { checkFits } from './memory.ts';
+import { mapBoundary, type BoundaryEntry } from './boundary.ts';
 import type { KnownPoint, Objective } from '../objectives/types.ts';
 
 /** Everything a `map` run needs, decided: what the CLI (or any caller) builds from its options. */
@@ -46,6 +47,8 @@ export interface MapJob {
   saddles?: { dims: number[]; onProgress?: (p: SaddleProgress) => void };
   /** What lr auto chose and why, when the caller settled it (summary.json's stepSize). */
   stepSize?: AutoStepSize;
+  /** Boundary measures (job/boundary.ts): the grid's points per axis (axis 1 first) and true/false/undefined = auto. */
+  boundary?: { dims?: number[]; want?: boolean };
 }
 
 export interface MapJobResult {
@@ -62,6 +65,8 @@ export interface MapJobResult {
   summary: Record<string, unknown>;
   /** The saddles, when the job asked for them (and the run was not stopped). */
   saddles?: SaddleReport;
+  /** The boundary measures of a grid map (summary.json's `boundary`), or why they were skipped. */
+  boundary?: BoundaryEntry;
 }
 
 /**
@@ -112,5 +117,8 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
   const saddles = job.signal?.aborted ? undefined : searched;
   if (saddles) Object.assign(summary, { saddles: { found: saddles.saddles.length, file: 'saddles.json', search: saddles.search } });
   if (map.refined) summary.refine = refineRecord(map.refined, map.results.n);
-  return { map, backend, probe, known, partial, times, summary, saddles };
+  // A partial map's unfinished starts would read as holes in the basins: no measures of those.
+  const boundary = job.boundary && !partial ? mapBoundary(map, job.boundary.dims, job.boundary.want) : undefined;
+  if (boundary) summary.boundary = boundary;
+  return { map, backend, probe, known, partial, times, summary, saddles, boundary };
 }

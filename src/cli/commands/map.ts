@@ -14,6 +14,8 @@ import { runMapJob, type MapJob } from '../../job/map-job.ts';
 import '../../node/register.ts';
 import { basinTable } from '../basin-table.ts';
 import { saddleGrid } from '../options/saddles.ts';
+import { gridDims } from '../../saddles/grid-pairs.ts';
+import { boundaryBlock } from '../boundary-block.ts';
 import { saddleTable } from '../saddle-table.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
@@ -59,6 +61,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
       .option('param', { type: 'string', array: true, describe: 'a formula\'s parameter and its values, NAME=START:STOP:COUNT or NAME=V1,V2,...: every value × every start in one run, with continuation across values (several: a grid)' })
       .option('match-tol', { type: 'number', describe: 'with --param, distance under which minima at consecutive values are one branch (default: 0.1 of the widest box side)' })
       .option('saddles', { type: 'boolean', default: false, describe: 'also find the saddles between the minima (grid starts): saddles.json, disconnectivity.png and × on the map' })
+      .option('boundary', { type: 'boolean', describe: 'boundary measures of a grid map (basin entropy, fractal test, uncertainty exponent, box counting, Wada) in summary.json and the table; default: on up to 250,000 grid points (--no-boundary: never)' })
       .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
@@ -105,6 +108,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
         refine: setup.refine,
         signal: stop.signal,
         onProgress: progress.onProgress,
+        boundary: { dims: gridDims(setup.spec, d), want: a.boundary },
         saddles: saddleDims && { dims: saddleDims, onProgress: (p) => heartbeat(`saddles: ${p.phase} round ${p.round}, ${p.live} live`) },
       };
       heartbeat(`descending (${a.objective ? `f in ${a.objective}` : objective.title})`);
@@ -140,6 +144,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
           (r.map.refined ? `${describeRefinement(r.map.refined, r.map.results.n)}\n` : '') +
           '\n' +
           basinTable(r.map.summary, r.known, r.summary.warnings as string[], r.times) + '\n' +
+          (r.boundary ? '\n' + boundaryBlock(r.boundary) + '\n' : '') +
           (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
