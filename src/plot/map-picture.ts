@@ -3,6 +3,7 @@ import type { MapResult } from '../map.ts';
 import type { Objective } from '../objectives/types.ts';
 import type { BasinMapInput } from './basin-map.ts';
 import { sampleField } from './field.ts';
+import { describeEndPoints } from '../basins/flat.ts';
 import { formatShort } from './format.ts';
 import type { Plane } from './plane.ts';
 
@@ -24,7 +25,6 @@ const FIELD_POINTS = 240;
 export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInput> {
   const field = await sampleField(req.objective.f, req.plane, FIELD_POINTS, FIELD_POINTS);
   const o = req.descent.optimizer;
-  const aim = req.descent.sense === 'min' ? 'minima' : 'maxima';
   return {
     results: req.result.results,
     summary: req.result.summary,
@@ -32,7 +32,7 @@ export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInp
     field,
     title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
     // Settings first: a long start description is what gets cut when the line is too long.
-    subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${req.result.summary.basins.length} ${aim}; ${req.starts}`,
+    subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${describeEndPoints(req.result.summary)}; ${req.starts}`,
     ...req.size,
   };
 }
