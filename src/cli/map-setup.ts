@@ -72,7 +72,7 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   const starts = slice?.starts ?? (await makeStartSet(spec, box));
   if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
   const formats = startFormats(a.format);
-  const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
+  const plane = slice ? { ...slice.plane, ...(objective.variables ? { names: objective.variables } : {}) } : d === 2 ? planeOf(box, [0, 1], undefined, objective.variables) : undefined;
   return {
     objective, d, box, settled, descent, spec, starts, formats,
     control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },

@@ -69,7 +69,7 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
 
   const resolution = labelResolution(input);
   drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
-  drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
+  drawAxes(ctx, frame, { x: axisName(plane.axes[0], plane.names), y: axisName(plane.axes[1], plane.names) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
   drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution, grid !== undefined), frame.legend);
   return { frame, colours };
@@ -115,7 +115,7 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
 /** The legend's rows: a swatch for each basin with a colour of its own, then "+ N more", the flat region, the greys, the markers. */
 export function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean): LegendItem[] {
   const listed = s.basins.length - (colours.flat?.endPoints ?? 0);
-  const items: LegendItem[] = [{ kind: 'heading', text: `${listed} ${listed === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map(axisName).join(', ')})`, right: 'starts' }];
+  const items: LegendItem[] = [{ kind: 'heading', text: `${listed} ${listed === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map((j) => axisName(j, plane.names)).join(', ')})`, right: 'starts' }];
   // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
   const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
   for (const b of colours.shown) {
