@@ -50,8 +50,8 @@ export interface MapSetup {
   starts: MapJob['starts'];
   formats: StartFormat[];
   control: MapJob['control'];
-  /** basin-map.png's plane and size, when one is drawn (d = 2 or a slice, and --png). */
-  png?: { plane: Plane; size: { width: number; height: number } };
+  /** basin-map.png's plane (none for d = 1: a curve over a strip) and size, when one is drawn (d ≤ 2 or a slice, and --png). */
+  png?: { plane?: Plane; size: { width: number; height: number } };
 }
 
 /**
@@ -76,7 +76,7 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   return {
     objective, d, box, settled, descent, spec, starts, formats,
     control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },
-    png: a.png && plane ? { plane, size: pngSize } : undefined,
+    png: a.png && (plane || d === 1) ? { plane, size: pngSize } : undefined,
   };
 }
 

@@ -71,7 +71,7 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
   drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
   drawAxes(ctx, frame, { x: axisName(plane.axes[0], plane.names), y: axisName(plane.axes[1], plane.names) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  drawLegend(ctx, legendItems(summary, colours, levels, plane, resolution, grid !== undefined), frame.legend);
+  drawLegend(ctx, legendItems(summary, colours, levels, legendView(plane), resolution, grid !== undefined), frame.legend);
   return { frame, colours };
 }
 
@@ -112,10 +112,24 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
   drawLabels(ctx, requests, plot, obstacles);
 }
 
+/** What the legend says of the picture's axes: which coordinates it shows, over what ranges, by what names. */
+export interface LegendView {
+  axes: readonly number[];
+  range: readonly (readonly [number, number])[];
+  names?: readonly string[];
+  /** The picture is a slice of a higher-dimensional box (minima are projected onto it). */
+  sliced: boolean;
+}
+
+export function legendView(plane: Plane): LegendView {
+  return { axes: plane.axes, range: plane.range, names: plane.names, sliced: plane.d > 2 };
+}
+
 /** The legend's rows: a swatch for each basin with a colour of its own, then "+ N more", the flat region, the greys, the markers. */
-export function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean): LegendItem[] {
+export function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: LegendView, resolution: number, edges: boolean): LegendItem[] {
   const listed = s.basins.length - (colours.flat?.endPoints ?? 0);
-  const items: LegendItem[] = [{ kind: 'heading', text: `${listed} ${listed === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map((j) => axisName(j, plane.names)).join(', ')})`, right: 'starts' }];
+  const names = plane.axes.map((j) => axisName(j, plane.names));
+  const items: LegendItem[] = [{ kind: 'heading', text: `${listed} ${listed === 1 ? 'basin' : 'basins'}: f at ${names.length === 1 ? names[0] : `(${names.join(', ')})`}`, right: 'starts' }];
   // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
   const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
   for (const b of colours.shown) {
@@ -139,7 +153,7 @@ export function legendItems(s: BasinSummary, colours: BasinColours, levels: Cont
   if (s.basins.some((b) => !b.global && !b.flat)) items.push({ kind: 'marker', global: false, text: s.knownGlobal?.reached === false ? `${what} (known global one not reached)` : `local ${what}` });
   if (s.basins.length > 0) items.push({ kind: 'note', text: `labels: f at the ${what}` });
   if (colours.others && edges) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
-  if (plane.d > 2) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
+  if (plane.sliced) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
   if (levels && levels.levels.length > 0) {
     items.push({ kind: 'gap' });
     items.push({ kind: 'line', colour: CONTOUR_STYLE.colour, width: 1.6, text: `f: ${levels.levels.length} contour levels` });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Basin, BasinSummary } from '../../src/basins/types.ts';
-import { legendItems } from '../../src/plot/basin-map.ts';
+import { legendItems, legendView } from '../../src/plot/basin-map.ts';
 import { planeOf } from '../../src/plot/plane.ts';
 import { basinColours } from '../../src/plot/basin-colours.ts';
 import { contourLevels, contourLines } from '../../src/plot/contours.ts';
@@ -84,7 +84,7 @@ describe('the basin map legend', () => {
   const summaryOf = (basins: Basin[]): BasinSummary => ({
     n: 1000, d: 2, sense: 'min', basins, outcome: new Int32Array(0), counts: { converged: 1000, maxiter: 0, diverged: 0, interrupted: 0 }, tolerances: { distance: 1e-3, fTie: 1e-6 },
   });
-  const swatches = (s: BasinSummary) => legendItems(s, basinColours(s.basins), undefined, planeOf([[-40, 40], [-40, 40]]), 1e-6, false).filter((it) => it.kind === 'swatch');
+  const swatches = (s: BasinSummary) => legendItems(s, basinColours(s.basins), undefined, legendView(planeOf([[-40, 40], [-40, 40]])), 1e-6, false).filter((it) => it.kind === 'swatch');
 
   it('with more than 20 basins lists the 20 largest and one "+ N more basins" row with their share', () => {
     const s = summaryOf(Array.from({ length: 30 }, (_, i) => basin(i, i === 0 ? 1 : i, i === 0)));
