@@ -20,6 +20,11 @@ export interface DescentOptions {
    * that push against an active bound are zero, so a minimum on the box edge can converge.
    */
   bounds?: 'free' | 'clip';
+  /**
+   * The last `frozen` columns are parameters (a formula's --param): carried with each start but
+   * never moved, their gradient is 0 on every engine (kernels/ad/build.ts, engines/tfjs.ts).
+   */
+  frozen?: number;
 }
 
 export const DESCENT_DEFAULTS = {

@@ -33,7 +33,7 @@ export interface FusedRunner {
 export function tapeFor(expr: Expr, d: number, opts: DescentOptions, target: string): Tape {
   try {
     checkOptions(opts, d);
-    return buildTape(expr, d);
+    return buildTape(expr, d, opts.frozen ?? 0);
   } catch (e) {
     throw new FusedCompileError(`cannot compile for the fused ${target} engine: ${(e as Error).message}`);
   }

@@ -49,3 +49,10 @@ export { mapScript, mergeScript, slurmPaths, type SlurmResources, type SweepPlan
 export { submitSweep } from './cluster/submit.ts';
 export { writeMapContent, type MapOutputContent } from './io/map-outputs.ts';
 export { rowsInMemory, type ResultRows, type RowBatch } from './io/start-rows.ts';
+export { findSaddles, gridDims, boundaryPairs, disconnectivityTree, SADDLE_DEFAULTS, type Saddle, type SaddleReport, type SaddleRequest, type SaddleProgress } from './saddles/index.ts';
+// A formula's parameters as a batch axis: every value × every start in one run, then continuation.
+export { parseParamFlag, parseParamFlags, paramGrid, type ParamAxis } from './params/axes.ts';
+export { paramObjective, type ParamObjective } from './params/objective.ts';
+export { runParamSweep, type SweepRequest, type SweepResult } from './params/sweep.ts';
+export { continuation, type Continuation, type ContinuationLine, type Branch, type BifurcationEvent, type TippingMatrix } from './params/continuation.ts';
+export { writeSweepOutputs, continuationDocument, type SweepOutputContent } from './io/sweep-outputs.ts';

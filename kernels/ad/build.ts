@@ -7,13 +7,17 @@ import type { Instr, Tape } from './tape.ts';
 /**
  * Compiles an expression in d variables to the tape computing f and ∇f together: lowering with
  * hash-consing, reverse-mode adjoints in the same graph, then dead-code elimination (adjoint
- * nodes that only fed other dead nodes) and renumbering.
+ * nodes that only fed other dead nodes) and renumbering. The last `frozen` columns are
+ * parameters: their gradient is the constant 0, so no optimizer ever moves them and the
+ * termination rule sees only the free gradient (every fused target: wasm, WGSL, C).
  */
-export function buildTape(expr: Expr, d: number): Tape {
+export function buildTape(expr: Expr, d: number, frozen = 0): Tape {
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`dimension must be a positive integer, got ${d}`);
+  if (!Number.isInteger(frozen) || frozen < 0 || frozen >= d) throw new RangeError(`frozen columns must be a whole number in [0, ${d - 1}], got ${frozen}`);
   const g = new GraphBuilder();
   const f = lowerExpr(g, expr, d);
-  const grad = differentiate(g, f, d);
+  const free = differentiate(g, f, d - frozen);
+  const grad = [...free, ...Array.from({ length: frozen }, () => g.constant(0))];
   return compact(g.nodes, f, grad, d);
 }
 

@@ -37,6 +37,8 @@ export interface MapArgs extends ObjectiveArgs, DescentArgs, StartArgs, FormatAr
   shard?: string;
   /** Finish the interrupted run in --out instead of starting over. */
   resume?: boolean;
+  /** Also find the saddles between the minima (grid starts). */
+  saddles?: boolean;
 }
 
 /** Everything `map` decides from its options before it descends, checked: no work is lost to a typo. */

@@ -38,7 +38,9 @@ export function fusedEngine(spec: {
       if (d > MAX_FUSED_DIM) throw new EngineRefusal(`d = ${d} is beyond the ${MAX_FUSED_DIM} coordinates a fused kernel keeps per start`);
       let runner: FusedRunner;
       try {
-        runner = await spec.compile(parseExpression(objective.expression(d), { dim: d }).expr, d, descent, dtype);
+        // A formula's parameters are its last columns (src/params): frozen by descent.frozen.
+        const params = objective.params ?? [];
+        runner = await spec.compile(parseExpression(objective.expression(d), { dim: d - params.length, params }).expr, d, descent, dtype);
       } catch (e) {
         if (e instanceof FusedCompileError) throw new EngineRefusal(e.message);
         throw e;

@@ -31,10 +31,22 @@ export const tfjsEngine: Engine = {
     return {
       engine: 'tfjs',
       how: 'op by op on the active tfjs backend, float32',
-      runChunk: (x0, ctl) => descendChunk(problem.objective.f, x0, problem.d, problem.descent.maxIter, plan, transform, ctl),
+      runChunk: (x0, ctl) => descendChunk(withFrozenColumns(problem.objective.f, problem.d, problem.descent.frozen ?? 0), x0, problem.d, problem.descent.maxIter, plan, transform, ctl),
     };
   },
 };
+
+/**
+ * f whose last `frozen` input columns (parameters) pass no gradient back: the same frozen
+ * columns as the fused kernels' tape (kernels/ad/build.ts), so no optimizer moves them and the
+ * termination rule sees only the free gradient.
+ */
+export function withFrozenColumns(f: ObjectiveFn, d: number, frozen: number): ObjectiveFn {
+  if (frozen === 0) return f;
+  const mask = tf.tensor1d(Array.from({ length: d }, (_, j) => (j < d - frozen ? 1 : 0)));
+  const stopParams = tf.customGrad(((x: Tensor) => ({ value: tf.clone(x), gradFunc: (dy: Tensor) => tf.mul(dy, mask) })) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return (x) => f(stopParams(x) as Tensor2D);
+}
 
 /** The per-row codes read back at a check: RUNNING, or the status a row ends with. */
 async function descendChunk(f: ObjectiveFn, x0: Float32Array, d: number, maxIter: number, plan: RulePlan, transform: Transform, ctl: ChunkControl): Promise<StartResults> {

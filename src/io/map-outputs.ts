@@ -5,6 +5,8 @@ import type { MapJob, MapJobResult } from '../job/map-job.ts';
 import type { Objective } from '../objectives/types.ts';
 import { basinMapPng } from '../plot/basin-map-png.ts';
 import type { Plane } from '../plot/plane.ts';
+import type { SaddleReport } from '../saddles/types.ts';
+import { writeSaddleFiles } from './saddle-files.ts';
 import { writeStartFiles, type FileSink, type StartFormat } from './start-files.ts';
 import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
@@ -29,18 +31,21 @@ export interface MapOutputContent {
   startPoints(): Promise<Pick<StartResults, 'n' | 'd' | 'x0'>> | Pick<StartResults, 'n' | 'd' | 'x0'>;
   /** summary.json's content. */
   document: Record<string, unknown>;
+  /** Saddles between the minima (map --saddles): saddles.json, disconnectivity.png, × on the map. */
+  saddles?: SaddleReport;
 }
 
 /**
  * The one writer of a map's outputs, into a sink (a RunDir: they appear together on its commit):
- * basin-map.png, the per-start files, and summary.json last. Returns the paths written.
+ * basin-map.png, saddles.json and disconnectivity.png (with saddles), the per-start files, and summary.json last. Returns the paths written.
  */
 export async function writeMapContent(sink: FileSink, c: MapOutputContent, opts: MapOutputOptions): Promise<string[]> {
   const written: string[] = [];
   if (opts.png) {
-    const png = await basinMapPng({ objective: c.objective, result: { results: await c.startPoints(), summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size });
+    const png = await basinMapPng({ objective: c.objective, result: { results: await c.startPoints(), summary: c.summary }, plane: opts.png.plane, descent: c.descent, starts: c.starts, size: opts.png.size, saddles: c.saddles?.saddles });
     written.push(await sink.write('basin-map.png', png));
   }
+  if (c.saddles) written.push(...(await writeSaddleFiles(sink, c.objective, c.summary, c.saddles)));
   written.push(...(await writeStartFiles(sink, opts.formats, c.rows)));
   written.push(await sink.write('summary.json', JSON.stringify(c.document, null, 2) + '\n'));
   return written;
@@ -57,5 +62,6 @@ export async function writeMapOutputs(sink: FileSink, job: MapJob, r: MapJobResu
     rows: rowsInMemory(results, summary.outcome, opts.firstStart),
     startPoints: () => results,
     document: r.summary,
+    saddles: r.saddles,
   }, opts);
 }

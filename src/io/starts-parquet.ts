@@ -61,7 +61,7 @@ export async function* startsParquetRows(rows: ResultRows, groupRows = rowsPerGr
       table.free();
     },
   }, { highWaterMark: 0 });
-  const props = new pq.WriterPropertiesBuilder().setCompression(codec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
+  const props = new pq.WriterPropertiesBuilder().setCompression(parquetCodec(arrow, pq)).setMaxRowGroupSize(groupRows).build();
   yield* (await pq.transformParquetStream(batches, props)) as unknown as AsyncIterable<Uint8Array>;
 }
 
@@ -96,7 +96,7 @@ function startBatch(arrow: Arrow, b: RowBatch): Record<string, Vector> {
 const STATUS_UTF8 = STATUS_BY_CODE.map((name) => new TextEncoder().encode(name));
 
 /** Status names as an Arrow Utf8 column, built from the codes without a JS string per row. */
-function statusVector(arrow: Arrow, codes: Uint8Array): Vector {
+export function statusVector(arrow: Arrow, codes: Uint8Array): Vector {
   const offsets = new Int32Array(codes.length + 1);
   for (let i = 0; i < codes.length; i++) offsets[i + 1] = offsets[i] + STATUS_UTF8[codes[i]].length;
   const bytes = new Uint8Array(offsets[codes.length]);
@@ -110,7 +110,7 @@ let chosenCodec: number | undefined;
  * zstd, else snappy, else none: the first codec this parquet-wasm build can write (builds may
  * leave codecs out). Found once by writing a one-row file with each.
  */
-function codec(arrow: Arrow, pq: ParquetWasm): number {
+export function parquetCodec(arrow: Arrow, pq: ParquetWasm): number {
   if (chosenCodec !== undefined) return chosenCodec;
   const probe = arrow.tableToIPC(new arrow.Table({ v: arrow.makeVector(new Float32Array([1])) }), 'stream');
   for (const c of [pq.Compression.ZSTD, pq.Compression.SNAPPY]) {

@@ -9,6 +9,8 @@ import type { ProgressCallback } from '../descent/progress.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
+import { findSaddles } from '../saddles/find.ts';
+import type { SaddleProgress, SaddleReport } from '../saddles/types.ts';
 import { checkFits } from './memory.ts';
 import type { KnownPoint, Objective } from '../objectives/types.ts';
 
@@ -34,6 +36,8 @@ export interface MapJob {
   recordConfig?: (backend: string) => Record<string, unknown>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
+  /** Also find the saddles between the minima (starts on a grid of `dims` points per axis, axis 1 first). */
+  saddles?: { dims: number[]; onProgress?: (p: SaddleProgress) => void };
 }
 
 export interface MapJobResult {
@@ -46,6 +50,8 @@ export interface MapJobResult {
   partial: boolean;
   /** summary.json's content. */
   summary: Record<string, unknown>;
+  /** The saddles, when the job asked for them (and the run was not stopped). */
+  saddles?: SaddleReport;
 }
 
 /**
@@ -85,5 +91,11 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     partial,
     config: job.recordConfig?.(backend),
   });
-  return { map, backend, probe, known, partial, summary };
+  const searched = job.saddles && !partial
+    ? await findSaddles({ objective: job.objective, d: job.d, descent: job.descent, dtype: job.dtype, engine: map.engine.name, starts: job.starts, dims: job.saddles.dims, summary: map.summary, signal: job.signal, onProgress: job.saddles.onProgress })
+    : undefined;
+  // Stopped during the search: its descents were cut short, so its saddles are not reported.
+  const saddles = job.signal?.aborted ? undefined : searched;
+  if (saddles) Object.assign(summary, { saddles: { found: saddles.saddles.length, file: 'saddles.json', search: saddles.search } });
+  return { map, backend, probe, known, partial, summary, saddles };
 }

@@ -56,6 +56,11 @@ export interface Objective {
    * the user leaves unset, and say so. `why` gives the reason and what was measured.
    */
   suggested?: SuggestedDescent;
+  /**
+   * Names of parameters the expression uses (a formula with --param): they are the last columns
+   * of x, after the d − params.length free variables, and the descent keeps them frozen.
+   */
+  params?: readonly string[];
 }
 
 export interface SuggestedDescent {

@@ -10,7 +10,7 @@ import { formatFixed, formatPercent, formatValue } from './format.ts';
 import { layoutFrame, type Frame } from './frame.ts';
 import { boxAround, drawLabels, type LabelRequest } from './labels.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
-import { drawMinimum, MARKER_RADIUS } from './markers.ts';
+import { drawMinimum, drawSaddle, MARKER_RADIUS } from './markers.ts';
 import { DIVERGED_COLOUR, FLAT_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR } from './palette.ts';
 import { axisName, type Plane } from './plane.ts';
 import { drawStarts, startColours } from './starts-layer.ts';
@@ -25,6 +25,8 @@ export interface BasinMapInput {
   field?: Field;
   title: string;
   subtitle?: string;
+  /** Saddles between the minima (map --saddles), drawn as ×. */
+  saddles?: readonly { x: readonly number[] }[];
   width?: number;
   height?: number;
 }
@@ -69,10 +71,26 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
 
   const resolution = labelResolution(input);
   drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
+  drawSaddles(ctx, frame, input.saddles ?? [], plane);
   drawAxes(ctx, frame, { x: axisName(plane.axes[0], plane.names), y: axisName(plane.axes[1], plane.names) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  drawLegend(ctx, legendItems(summary, colours, levels, legendView(plane), resolution, grid !== undefined), frame.legend);
+  const items = legendItems(summary, colours, levels, legendView(plane), resolution, grid !== undefined);
+  if (input.saddles) {
+    // Beside the minimum markers: after the last of them.
+    const after = items.map((it) => it.kind).lastIndexOf('marker') + 1;
+    items.splice(after || items.length, 0, { kind: 'saddle', text: `saddle (${input.saddles.length})` });
+  }
+  drawLegend(ctx, items, frame.legend);
   return { frame, colours };
+}
+
+/** Saddles inside the plot, as ×, over the minima (a saddle is never hidden under a star). */
+function drawSaddles(ctx: Ctx, frame: Frame, saddles: NonNullable<BasinMapInput['saddles']>, plane: Plane): void {
+  const { plot, x, y } = frame;
+  for (const s of saddles) {
+    const [px, py] = [x(s.x[plane.axes[0]]), y(s.x[plane.axes[1]])];
+    if (px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height) drawSaddle(ctx, px, py);
+  }
 }
 
 function definedSize(o: { width?: number; height?: number }): { width?: number; height?: number } {

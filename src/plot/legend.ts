@@ -1,11 +1,12 @@
 import { fit, font, type Ctx } from './draw.ts';
 import type { Rect } from './frame.ts';
-import { drawDot, drawMinimum } from './markers.ts';
+import { drawDot, drawMinimum, drawSaddle } from './markers.ts';
 
 export type LegendItem =
   | { kind: 'heading'; text: string; right?: string }
   | { kind: 'swatch'; colour: string; text: string; bold?: boolean; right?: string }
   | { kind: 'marker'; global: boolean; text: string }
+  | { kind: 'saddle'; text: string }
   | { kind: 'line'; colour: string; width: number; text: string; dash?: number[] }
   | { kind: 'dot'; colour: string; text: string }
   | { kind: 'ramp'; colour: (t: number) => string; from: string; to: string }
@@ -70,6 +71,10 @@ export function drawLegend(ctx: Ctx, items: LegendItem[], rect: Rect): void {
         break;
       case 'marker':
         drawMinimum(ctx, rect.left + 8.5, y, it.global, it.global ? 7 * k : 4 * k);
+        ctx.fillText(fit(ctx, it.text, textW), textX, y);
+        break;
+      case 'saddle':
+        drawSaddle(ctx, rect.left + 8.5, y, 4.5 * k);
         ctx.fillText(fit(ctx, it.text, textW), textX, y);
         break;
       case 'line':

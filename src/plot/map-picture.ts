@@ -18,6 +18,8 @@ export interface MapPictureRequest {
   /** The start set's one-line description, for the subtitle. */
   starts: string;
   size?: { width: number; height: number };
+  /** Saddles to mark with ×. */
+  saddles?: BasinMapInput['saddles'];
 }
 
 // f on 240 × 240 points: contours smooth to about 3 px on a 900 px canvas, for 57,600 evaluations.
@@ -27,7 +29,7 @@ const FIELD_POINTS = 240;
 export async function basinMapInput(req: MapPictureRequest): Promise<BasinMapInput> {
   if (!req.plane) throw new RangeError('basinMapInput needs a plane: a 1-D map is drawn by basinStripInput');
   const field = await sampleField(req.objective.f, req.plane, FIELD_POINTS, FIELD_POINTS);
-  return { results: req.result.results, summary: req.result.summary, plane: req.plane, field, ...titles(req), ...req.size };
+  return { results: req.result.results, summary: req.result.summary, plane: req.plane, field, ...titles(req), saddles: req.saddles, ...req.size };
 }
 
 // f at 1,000 points: under 1 px apart on a 900 px canvas.

@@ -1,7 +1,7 @@
 import type { Ctx } from './draw.ts';
 
 /** Pixel radius of each marker; labels and collision boxes use the same numbers. */
-export const MARKER_RADIUS = { global: 8, local: 4 } as const;
+export const MARKER_RADIUS = { global: 8, local: 4, saddle: 5 } as const;
 
 /**
  * A minimum: a five-pointed star for a global one, a small disc for a local one. White fill with
@@ -42,4 +42,23 @@ export function drawDot(ctx: Ctx, x: number, y: number, r: number, colour: strin
   ctx.lineWidth = 0.8;
   ctx.strokeStyle = 'rgba(0,0,0,0.75)';
   ctx.stroke();
+}
+
+/**
+ * A saddle: a bold × (dark over a white halo), a shape no minimum marker has, so it reads on any
+ * basin colour and next to a minimum.
+ */
+export function drawSaddle(ctx: Ctx, x: number, y: number, radius: number = MARKER_RADIUS.saddle): void {
+  ctx.save();
+  for (const [colour, width] of [['#ffffff', 4.2], ['#111111', 2]] as const) {
+    ctx.beginPath();
+    ctx.moveTo(x - radius, y - radius);
+    ctx.lineTo(x + radius, y + radius);
+    ctx.moveTo(x - radius, y + radius);
+    ctx.lineTo(x + radius, y - radius);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+  ctx.restore();
 }

@@ -49,7 +49,8 @@ describe.concurrent('hostile input to map: one line, exit 2, no stack trace', ()
       const r = await runCliAsync(['map', ...args, ...small, '--quiet', '--backend', 'cpu']);
       expect(r.status).toBe(2);
       expect(oneErrorLine(r.stderr)).toMatch(message);
-    });
+      // Five CLI starts at once (vitest's maxConcurrency) on a loaded 2-core machine: minutes, not seconds.
+    }, 300_000);
   }
 });
 

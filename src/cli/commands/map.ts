@@ -13,8 +13,11 @@ import { writeMapOutputs } from '../../io/map-outputs.ts';
 import { runMapJob, type MapJob } from '../../job/map-job.ts';
 import '../../node/register.ts';
 import { basinTable } from '../basin-table.ts';
+import { saddleGrid } from '../options/saddles.ts';
+import { saddleTable } from '../saddle-table.ts';
 import { commandLine } from '../format.ts';
 import { prepareMap, type MapArgs } from '../map-setup.ts';
+import { runParamSweepCommand, type ParamArgs } from '../param-sweep.ts';
 import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
@@ -27,8 +30,9 @@ import { requireOutForShards, shardOptions } from '../options/shard.ts';
 import { startOptions } from '../options/starts.ts';
 
 export type { MapArgs };
+type MapCommandArgs = MapArgs & ParamArgs;
 
-export const mapCommand: CommandModule<object, MapArgs> = {
+export const mapCommand: CommandModule<object, MapCommandArgs> = {
   command: 'map [fn]',
   describe: 'Descend from many starts and map which start reaches which minimum',
   builder: (y) =>
@@ -48,19 +52,24 @@ export const mapCommand: CommandModule<object, MapArgs> = {
       .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
       .option('png-size', { type: 'string', default: '900x800', describe: 'size of basin-map.png in pixels, WIDTHxHEIGHT' })
       .option('slice', { type: 'string', describe: 'map the 2-D slice through two axes, e.g. x1,x3: starts form a grid on them (size: --grid or --n)' })
+      .option('param', { type: 'string', array: true, describe: 'a formula\'s parameter and its values, NAME=START:STOP:COUNT or NAME=V1,V2,...: every value × every start in one run, with continuation across values (several: a grid)' })
+      .option('match-tol', { type: 'number', describe: 'with --param, distance under which minima at consecutive values are one branch (default: 0.1 of the widest box side)' })
+      .option('saddles', { type: 'boolean', default: false, describe: 'also find the saddles between the minima (grid starts): saddles.json, disconnectivity.png and × on the map' })
       .option('at', { type: 'string', describe: 'with --slice, the fixed coordinates: one per other axis, e.g. 0,0 (default: the box centre)' })
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
-      .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapArgs>,
+      .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapCommandArgs>,
   handler: async (a) => {
     if (a.timeout !== undefined) {
       if (!(a.timeout > 0 && Number.isFinite(a.timeout))) throw new UserError(`--timeout must be a number of seconds > 0, got ${a.timeout}`);
       startWatchdog(a.timeout);
     }
+    if (a.param !== undefined) return runParamSweepCommand(a);
     heartbeat(a.objective ? `loading ${a.objective} and calling its f` : 'reading the objective');
     requireOutForShards(a);
     const setup = await prepareMap(a);
     const { objective, d, settled, descent } = setup;
+    const saddleDims = saddleGrid(a, setup.spec, d);
     const say = (line: string) => process.stderr.write(`${line}\n`);
     // With --out, the backend is settled first: it is one of the options a shard or a resume
     // must agree on (the fastest one differs between machines).
@@ -90,6 +99,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
         recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
         signal: stop.signal,
         onProgress: progress.onProgress,
+        saddles: saddleDims && { dims: saddleDims, onProgress: (p) => heartbeat(`saddles: ${p.phase} round ${p.round}, ${p.live} live`) },
       };
       heartbeat(`descending (${a.objective ? `f in ${a.objective}` : objective.title})`);
       const r = await runMapJob(job);
@@ -122,6 +132,7 @@ export const mapCommand: CommandModule<object, MapArgs> = {
           suggestionLine(objective, settled) +
           '\n' +
           basinTable(r.map.summary, r.known) + '\n' +
+          (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );
     } finally {

@@ -186,8 +186,10 @@ const VARIABLES_FIX = 'use x, y, z or x1..xd';
  * variable at all is 1-D unless opts.dim says otherwise. Every refusal is a one-line UserError
  * with the 1-based column and a fix.
  */
-export function parseExpression(source: string, opts: { dim?: number } = {}): ParsedExpression {
+export function parseExpression(source: string, opts: { dim?: number; params?: readonly string[] } = {}): ParsedExpression {
   const { dim } = opts;
+  const params = opts.params ?? [];
+  checkParamNames(params);
   if (dim !== undefined && !(Number.isInteger(dim) && dim >= 1)) {
     throw new UserError(`the dimension must be a whole number ≥ 1, got ${dim}`);
   }
@@ -201,9 +203,23 @@ export function parseExpression(source: string, opts: { dim?: number } = {}): Pa
   }
   // A formula that is only a # comment parses to "nothing".
   if (isConstantNode(root) && root.value === undefined) throw new UserError(`empty formula: type one, e.g. "${EXAMPLE}"`);
-  const reader = new FormulaReader(source, dim);
+  const reader = new FormulaReader(source, dim, params);
   const expr = reader.read(root);
+  reader.placeParams();
   return { source, expr, dim: reader.dim(), variables: reader.variables() };
+}
+
+/**
+ * Parameter names may not shadow a variable, a constant or a function. Each parameter becomes
+ * column dim + j of the objective's input (see src/params/objective.ts): a frozen column.
+ */
+function checkParamNames(params: readonly string[]): void {
+  for (const name of params) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UserError(`parameter name "${name}" is not a name: use letters, digits and _, e.g. a or k2`);
+    const taken = variableOf(name) ? 'a variable' : Object.hasOwn(CONSTANTS, name) ? 'a constant' : Object.hasOwn(FUNCTIONS, name) ? 'a function' : undefined;
+    if (taken) throw new UserError(`parameter name "${name}" is ${taken}: choose another name, e.g. a or k`);
+  }
+  if (new Set(params).size !== params.length) throw new UserError(`a parameter is named twice: give each --param once`);
 }
 
 type Style = 'xyz' | 'indexed';
@@ -220,8 +236,10 @@ class FormulaReader {
   private readonly at: Locator;
   private first?: { style: Style; name: string; column: number };
   private highest = -1;
+  /** One shared var node per parameter, its column set once the dimension is known. */
+  private readonly paramNodes = new Map<string, { op: 'var'; index: number }>();
 
-  constructor(source: string, private readonly fixedDim: number | undefined) {
+  constructor(source: string, private readonly fixedDim: number | undefined, private readonly params: readonly string[] = []) {
     this.at = new Locator(source);
     // mathjs reads "50%" as 50/100, which leaves no trace in the tree: refuse "%" by its token.
     const percent = this.at.punctuation('%');
@@ -238,6 +256,11 @@ class FormulaReader {
     const d = this.dim();
     const style = this.first?.style ?? (d <= 3 ? 'xyz' : 'indexed');
     return Array.from({ length: d }, (_, i) => (style === 'xyz' ? 'xyz'[i] : `x${i + 1}`));
+  }
+
+  /** Parameter j is column dim + j: after the free variables, whatever the formula's dimension. */
+  placeParams(): void {
+    for (const [name, node] of this.paramNodes) node.index = this.dim() + this.params.indexOf(name);
   }
 
   read(node: MathNode): Expr {
@@ -268,6 +291,10 @@ class FormulaReader {
 
   private symbol(name: string, column: number): Expr {
     if (Object.hasOwn(CONSTANTS, name)) return { op: 'const', value: CONSTANTS[name] };
+    if (this.params.includes(name)) {
+      if (!this.paramNodes.has(name)) this.paramNodes.set(name, { op: 'var', index: -1 });
+      return this.paramNodes.get(name)!;
+    }
     const v = variableOf(name);
     if (v) return this.variable(name, v.style, v.index, column);
     if (Object.hasOwn(FUNCTIONS, name)) {
