@@ -156,7 +156,8 @@ export function legendItems(s: BasinSummary, colours: BasinColours, levels: Cont
   }
   if (colours.others) {
     const { basins: more, fraction } = colours.others;
-    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `+ ${more} more ${more === 1 ? 'basin' : 'basins'}, ${formatPercent(fraction)} of starts`, right: formatPercent(fraction) });
+    // Their share of the starts stands in the "starts" column, as every row's does (the text would be cut).
+    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `+ ${more} more ${more === 1 ? 'basin' : 'basins'}`, right: formatPercent(fraction) });
   }
   if (colours.flat) {
     const { endPoints, fraction } = colours.flat;

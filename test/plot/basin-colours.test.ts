@@ -86,12 +86,12 @@ describe('the basin map legend', () => {
   });
   const swatches = (s: BasinSummary) => legendItems(s, basinColours(s.basins), undefined, legendView(planeOf([[-40, 40], [-40, 40]])), 1e-6, false).filter((it) => it.kind === 'swatch');
 
-  it('with more than 20 basins lists the 20 largest and one "+ N more basins" row with their share', () => {
+  it('with more than 20 basins lists the 20 largest and one "+ N more basins" row with their share of the starts', () => {
     const s = summaryOf(Array.from({ length: 30 }, (_, i) => basin(i, i === 0 ? 1 : i, i === 0)));
     const rows = swatches(s);
     // 20 basins, the merged row, not converged, diverged.
     expect(rows).toHaveLength(23);
-    expect(rows[20]).toMatchObject({ colour: OTHERS_COLOUR, text: '+ 10 more basins, 5.5% of starts' });
+    expect(rows[20]).toMatchObject({ colour: OTHERS_COLOUR, text: '+ 10 more basins', right: '5.5%' });
   });
 
   it('with 20 or fewer lists them all, and the flat region in one row', () => {
