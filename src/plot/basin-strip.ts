@@ -7,7 +7,9 @@ import { legendItems } from './basin-map.ts';
 import { clearWhite, drawTitle, type Ctx } from './draw.ts';
 import { layoutFrame, type Frame, type Rect } from './frame.ts';
 import { drawLegend } from './legend.ts';
-import { drawMinimum } from './markers.ts';
+import { formatValue } from './format.ts';
+import { boxAround, drawLabels } from './labels.ts';
+import { drawMinimum, MARKER_RADIUS } from './markers.ts';
 import { startColours } from './starts-layer.ts';
 
 /** What the 1-D basin map draws: f over the interval, and under it every start in its basin's colour. */
@@ -56,17 +58,31 @@ export function drawBasinStrip(ctx: Ctx, input: BasinStripInput): { frame: Frame
   const colours = basinColours(summary.basins);
   drawStrip(ctx, frame, strip, results, startColours(results, summary, colours));
   drawCurve(ctx, frame, strip, input.curve);
-  for (const b of [...summary.basins].filter((b) => !b.flat).sort((p, q) => Number(p.global) - Number(q.global))) {
-    const px = frame.x(b.x[0]);
-    if (px >= frame.plot.left && px <= frame.plot.left + frame.plot.width) drawMinimum(ctx, px, frame.y(b.f), b.global);
-  }
+  const resolution = Math.max(1e-6 * (frame.y.domain()[1] - frame.y.domain()[0]), 1e-7);
+  drawMinimaOnCurve(ctx, frame, strip, summary, colours, resolution);
   drawAxes(ctx, frame, { x: input.name, y: 'f' });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  const resolution = Math.max(1e-6 * (frame.y.domain()[1] - frame.y.domain()[0]), 1e-7);
   const items = legendItems(summary, colours, undefined, { axes: [0], range: [input.range], names: [input.name], sliced: false }, resolution, false);
   items.push({ kind: 'gap' }, { kind: 'line', colour: '#333333', width: 2, text: `f(${input.name})` }, { kind: 'note', text: 'strip: the basin each start reached' });
   drawLegend(ctx, items, frame.legend);
   return { frame, strip, colours };
+}
+
+/** Each minimum marked where it sits on the curve (globals drawn last, on top), labelled with its f as on the 2-D map. */
+function drawMinimaOnCurve(ctx: Ctx, frame: Frame, strip: Rect, summary: BasinSummary, colours: BasinColours, resolution: number): void {
+  const area = { left: frame.plot.left, top: frame.plot.top, width: frame.plot.width, height: strip.top - frame.plot.top };
+  const visible = summary.basins
+    .filter((b) => !b.flat)
+    .map((basin) => ({ basin, px: frame.x(basin.x[0]), py: frame.y(basin.f) }))
+    .filter(({ px, py }) => px >= area.left && px <= area.left + area.width && py >= area.top && py <= area.top + area.height);
+  for (const m of [...visible].sort((p, q) => Number(p.basin.global) - Number(q.basin.global))) drawMinimum(ctx, m.px, m.py, m.basin.global);
+  const radius = (m: (typeof visible)[number]) => (m.basin.global ? MARKER_RADIUS.global : MARKER_RADIUS.local);
+  const shown = new Set(colours.shown.map((b) => b.id));
+  const requests = visible
+    .filter((m) => shown.has(m.basin.id))
+    .sort((p, q) => Number(q.basin.global) - Number(p.basin.global) || q.basin.count - p.basin.count || p.basin.id - q.basin.id)
+    .map((m) => ({ x: m.px, y: m.py, text: formatValue(m.basin.f, resolution), bold: m.basin.global, clear: radius(m) }));
+  drawLabels(ctx, requests, area, visible.map((m) => boxAround(m.px, m.py, radius(m))));
 }
 
 /** The start whose x0 is nearest to each pixel column's centre gives the column its colour. */
