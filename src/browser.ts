@@ -43,7 +43,7 @@ export { clearWhite, type Ctx, type PaintPixels, type Pixels } from './plot/draw
 export { BASIN_PALETTE, DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR, rgbOf } from './plot/palette.ts';
 export { formatPercent, formatShort, formatValue } from './plot/format.ts';
 // The CLI's option defaults and checks (their modules import yargs for types only).
-export { CLI_DEFAULTS, checkTraceIters, descentFromArgs, optimizerFromArgs, withSuggestion, type DescentArgs, type Settled } from './cli/options/descent.ts';
+export { CLI_DEFAULTS, checkTraceIters, descentFromArgs, optimizerFromArgs, settleLr, withSuggestion, type DescentArgs, type Settled } from './cli/options/descent.ts';
 export { DEFAULT_STARTS, startSpecFromArgs, type StartArgs } from './cli/options/starts.ts';
 export { withDimensionAndBox } from './objectives/named.ts';
 export { layoutFrame, type Frame } from './plot/frame.ts';

@@ -7,6 +7,7 @@ import { summarize } from './basins/summarize.ts';
 import type { BasinSummary } from './basins/types.ts';
 import { runStarts, type RunControl, type StartRows } from './descent/driver.ts';
 import { resumeStarts } from './descent/resume.ts';
+import { autoStepSize, type AutoStepSize, type LrRequest } from './descent/step-size.ts';
 import { chooseEngine, type EngineChoice } from './engines/choose.ts';
 import type { Objective } from './objectives/types.ts';
 
@@ -29,6 +30,12 @@ export interface MapRequest {
   classifyLimit?: number;
   /** Results of an interrupted run of these starts: only the starts it did not finish run again (resume). */
   previous?: StartResults;
+  /**
+   * Overrides descent.optimizer.lr: a number, or 'auto' (descent/step-size.ts): α from the
+   * curvature at a sample of these starts (gd, momentum, nesterov) or from the box (adaptive
+   * optimizers), settled before any engine runs. MapResult.stepSize says what it chose and why.
+   */
+  lr?: LrRequest;
 }
 
 /** Hessians cost d reverse passes over the basins: beyond this many, the rest stay unclassified. */
@@ -57,6 +64,18 @@ export interface MapResult {
   engine: { name: string; reason: string };
   /** Wall time of compiling, of the descent, and of the clustering and classification. */
   seconds: { compile: number; descent: number; summary: number };
+  /** The descent that ran (its lr settled when lr was 'auto'). */
+  descent: DescentOptions;
+  /** What lr 'auto' chose, and why; absent when lr was given. */
+  stepSize?: AutoStepSize;
+}
+
+/** The request's descent with its lr settled: lr 'auto' estimated here, before any engine runs. */
+export async function settleDescent(req: Pick<MapRequest, 'objective' | 'starts' | 'descent' | 'lr'>): Promise<{ descent: DescentOptions; stepSize?: AutoStepSize }> {
+  if (req.lr === undefined) return { descent: req.descent };
+  const o = req.descent.optimizer;
+  const stepSize = req.lr === 'auto' ? await autoStepSize({ f: req.objective.f, box: req.descent.box, starts: req.starts, optimizer: o.name, beta: o.beta }) : undefined;
+  return { descent: { ...req.descent, optimizer: { ...o, lr: stepSize?.lr ?? (req.lr as number) } }, stepSize };
 }
 
 /**
@@ -66,6 +85,8 @@ export interface MapResult {
 export async function mapBasins(req: MapRequest): Promise<MapResult> {
   const t0 = performance.now();
   const d = req.starts.d;
+  const { descent, stepSize } = await settleDescent(req);
+  req = { ...req, descent };
   const choice = typeof req.engine === 'object'
     ? req.engine
     : await chooseEngine({ objective: req.objective, d, descent: req.descent, dtype: req.dtype ?? 'float32' }, req.engine ?? 'auto', { backend: tf.getBackend() });
@@ -87,5 +108,7 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     summary,
     engine: { name: choice.engine, reason: choice.reason },
     seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2) / 1000 },
+    descent,
+    stepSize,
   };
 }

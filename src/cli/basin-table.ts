@@ -5,9 +5,10 @@ import { formatNumber } from './format.ts';
 
 /**
  * The readable terminal table of basins: best first, global ones starred, plateau end points in
- * one "flat" row (basins/flat.ts). `known[k]` is the listed point basin k sits on.
+ * one "flat" row (basins/flat.ts), and last the warnings (basins/warnings.ts: summary.json's
+ * `warnings`) when a share of the starts failed. `known[k]` is the listed point basin k sits on.
  */
-export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], maxRows = 30): string {
+export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], warnings: readonly string[] = [], maxRows = 30): string {
   const { basins: listed, flat } = splitFlat(s);
   const rows = listed.slice(0, maxRows).map((b) => [
     `${b.id + 1}${b.global ? ' *' : ''}`,
@@ -32,17 +33,14 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], m
   const tally =
     `converged ${converged.toLocaleString('en')}, max iterations ${maxiter.toLocaleString('en')}, diverged ${diverged.toLocaleString('en')}` +
     (interrupted ? `, interrupted ${interrupted.toLocaleString('en')}` : '');
-  if (s.basins.length === 0) return `no start converged, so there is no end point to map (${tally}); ${noBasinHint(s.counts)}`;
+  if (s.basins.length === 0) {
+    const { interrupted: _, ...finished } = s.counts;
+    const why = Object.values(finished).every((c) => c === 0) ? '; the run was interrupted before any start finished' : '';
+    return [`no start converged, so there is no end point to map (${tally})${why}`, ...warnings].join('\n');
+  }
   const unreached = unreachedGlobalNote(s, formatNumber);
   out.push(`${s.basins.length.toLocaleString('en')} distinct end points (${describeEndPoints(s)}; ${unreached ? 'none is global' : '* = global'}); ${tally}`);
   const best = listed.find((b) => b.kind !== 'saddle' && b.kind !== 'maximum');
   if (unreached && best) out.push(`basin ${best.id + 1} (f = ${formatNumber(best.f)}) is the ${unreached}`);
-  return out.join('\n');
-}
-
-function noBasinHint(c: BasinSummary['counts']): string {
-  if (c.interrupted > 0 && c.maxiter === 0 && c.diverged === 0) return 'the run was interrupted before any start finished';
-  if (c.diverged >= c.maxiter) return 'the starts diverged: lower --lr';
-  // Gradient descent on a curvature κ oscillates without converging once lr·κ > 2.
-  return 'raise --max-iter, or lower --lr if the steps oscillate (gradient descent does once lr × curvature > 2)';
+  return [...out, ...warnings].join('\n');
 }

@@ -4,7 +4,7 @@ import { EXIT, isUserError } from '../../core/errors.ts';
 import { errnoCode, escapedFsError } from '../io/fs-errors.ts';
 import { commands } from './commands/index.ts';
 import { installSignalPolicy } from './signals.ts';
-import { badNumber, usageLine } from './usage.ts';
+import { badNumber, NUMBER_OR_AUTO, usageLine } from './usage.ts';
 import { stopWatchdog } from './watchdog.ts';
 
 /**
@@ -60,7 +60,8 @@ class CliUsageError extends Error {}
 
 /** The options declared numeric, in both spellings (maxIter and max-iter). */
 function numericOptions(cli: unknown): Set<string> {
-  const keys = (cli as { getOptions(): { number: string[] } }).getOptions().number;
+  // --lr is a string option because it also takes auto; its numbers get the same checks.
+  const keys = [...(cli as { getOptions(): { number: string[] } }).getOptions().number, ...NUMBER_OR_AUTO];
   return new Set(keys.flatMap((k) => [k, k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)]));
 }
 

@@ -10,7 +10,7 @@ import { mapSlice, parsePngSize } from '../plot/slice-args.ts';
 import { makeStartSet } from '../starts/index.ts';
 import type { StartSpec } from '../starts/types.ts';
 import type { ConfigArgs } from './options/config.ts';
-import { descentFromArgs, withSuggestion, type DescentArgs, type Settled } from './options/descent.ts';
+import { descentFromArgs, settleLr, withSuggestion, type DescentArgs, type Settled } from './options/descent.ts';
 import { startFormats, type FormatArgs } from './options/format.ts';
 import type { ObjectiveArgs } from './options/objective.ts';
 import { startSpecFromArgs, type StartArgs } from './options/starts.ts';
@@ -63,8 +63,9 @@ export interface MapSetup {
  */
 export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
-  const settled = withSuggestion(a, objective.suggested);
-  const descent = descentFromArgs(a, box, settled);
+  const given = withSuggestion(a, objective.suggested);
+  // Every check of the descent flags before the starts and the curvature estimate cost anything.
+  descentFromArgs(a, box, given.lr === 'auto' ? { ...given, lr: 1 } : given);
   if (!(Number.isInteger(a.checkEvery) && a.checkEvery >= 1)) throw new UserError(`--check-every must be a whole number ≥ 1, got ${a.checkEvery}`);
   if (a.chunk !== undefined && !(Number.isInteger(a.chunk) && a.chunk >= 1)) throw new UserError(`--chunk must be a whole number ≥ 1, got ${a.chunk}`);
   if (a.clusterTol !== undefined && !(a.clusterTol > 0)) throw new UserError(`--cluster-tol must be > 0, got ${a.clusterTol}`);
@@ -73,6 +74,9 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   const spec = slice?.spec ?? startSpecFromArgs(a, d);
   const starts = slice?.starts ?? (await makeStartSet(spec, box));
   if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but ${objective.title} is ${d}-dimensional: fix the file or --dim`);
+  // lr auto from the whole start set, so that every shard of a run settles on the same α.
+  const settled = await settleLr(given, a, { f: objective.f, box, starts });
+  const descent = descentFromArgs(a, box, settled);
   const formats = startFormats(a.format);
   const plane = slice ? { ...slice.plane, ...(objective.variables ? { names: objective.variables } : {}) } : d === 2 ? planeOf(box, [0, 1], undefined, objective.variables) : undefined;
   return {

@@ -33,10 +33,14 @@ export function badNumber(argv: readonly string[], numeric: ReadonlySet<string>)
     if (!m || !numeric.has(m[1])) continue;
     const value = m[2] ?? argv[i + 1];
     if (value === undefined) continue;
+    if (NUMBER_OR_AUTO.has(m[1]) && value === 'auto') continue;
     if (value.trim() === '') return `--${m[1]} was given an empty value: give a number, e.g. --${m[1]} ${EXAMPLES[m[1]] ?? '1'}`;
-    if (!Number.isFinite(Number(value)) && !/^-?inf(inity)?$/i.test(value)) return `--${m[1]} must be a number, got "${value}"`;
+    if (!Number.isFinite(Number(value)) && !/^-?inf(inity)?$/i.test(value)) return `--${m[1]} must be a number${NUMBER_OR_AUTO.has(m[1]) ? ' or auto' : ''}, got "${value}"`;
   }
   return undefined;
 }
+
+/** Numeric options that also take the word auto (string options to yargs). */
+export const NUMBER_OR_AUTO: ReadonlySet<string> = new Set(['lr']);
 
 const EXAMPLES: Record<string, string> = { lr: '0.01', n: '10000', 'max-iter': '1000', gtol: '1e-4', xtol: '1e-7', seed: '0', dim: '2', chunk: '65536', iters: '100' };

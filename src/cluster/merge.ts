@@ -91,6 +91,7 @@ export async function mergeShards(req: MergeRequest): Promise<MergeResult> {
     d: setup.d,
     box: setup.box,
     descent: setup.descent,
+    stepSize: setup.settled.auto,
     dtype: args.dtype,
     control: setup.control,
     starts: ref.starts,

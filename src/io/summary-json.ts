@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { splitFlat, unreachedGlobalNote } from '../basins/flat.ts';
 import type { BasinSummary } from '../basins/types.ts';
+import { failureWarnings } from '../basins/warnings.ts';
 import { wilson } from '../basins/wilson.ts';
 import type { BackendProbe } from '../backends/types.ts';
 import type { DescentOptions } from '../../core/options.ts';
+import type { AutoStepSize } from '../descent/step-size.ts';
 import { STATUS } from '../../core/status.ts';
 import type { Box, KnownPoint, Objective } from '../objectives/types.ts';
 import { packageVersion } from '../backends/versions.ts';
@@ -27,6 +29,8 @@ export interface SummaryContext {
   partial?: boolean;
   /** Every option's final value (see cli/options/config.ts): as a --config file, it reruns this run. */
   config?: Record<string, unknown>;
+  /** What lr auto chose and why (absent when lr was given or suggested). */
+  stepSize?: AutoStepSize;
 }
 
 /**
@@ -44,6 +48,7 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     objective: { name: ctx.objective.name, title: ctx.objective.title, formula: ctx.objective.formula, d: ctx.d, box: ctx.box, source: ctx.objective.source },
     starts: { n: s.n, ...ctx.starts },
     descent: ctx.descent,
+    stepSize: ctx.stepSize ?? null,
     control: ctx.control,
     backend: ctx.backend,
     engine: ctx.engine,
@@ -52,6 +57,7 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     seconds: ctx.seconds,
     tolerances: s.tolerances,
     counts: { n: s.n, ...s.counts },
+    warnings: failureWarnings(s, { descent: ctx.descent, lrAuto: ctx.stepSize !== undefined }),
     // Wilson rather than ±z·√(p(1−p)/n): it stays in [0, 1], and is not a single point when
     // every start reached the same basin.
     basins: basins.map((b) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[b.id] ?? null })),

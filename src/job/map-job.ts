@@ -6,6 +6,7 @@ import type { BackendProbe } from '../backends/types.ts';
 import { matchKnown } from '../basins/match-known.ts';
 import type { RunControl, StartRows } from '../descent/driver.ts';
 import type { ProgressCallback } from '../descent/progress.ts';
+import type { AutoStepSize } from '../descent/step-size.ts';
 import { summaryDocument } from '../io/summary-json.ts';
 import { mapBasins, type MapResult } from '../map.ts';
 import '../node/register.ts';
@@ -38,6 +39,8 @@ export interface MapJob {
   onProgress?: ProgressCallback;
   /** Also find the saddles between the minima (starts on a grid of `dims` points per axis, axis 1 first). */
   saddles?: { dims: number[]; onProgress?: (p: SaddleProgress) => void };
+  /** What lr auto chose and why, when the caller settled it (summary.json's stepSize). */
+  stepSize?: AutoStepSize;
 }
 
 export interface MapJobResult {
@@ -80,7 +83,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     objective: job.objective,
     d: job.d,
     box: job.box,
-    descent: job.descent,
+    descent: map.descent,
     dtype: job.dtype,
     control: job.control,
     starts: { describe: job.starts.describe, spec: job.startsSpec },
@@ -90,6 +93,7 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     known,
     partial,
     config: job.recordConfig?.(backend),
+    stepSize: job.stepSize ?? map.stepSize,
   });
   const searched = job.saddles && !partial
     ? await findSaddles({ objective: job.objective, d: job.d, descent: job.descent, dtype: job.dtype, engine: map.engine.name, starts: job.starts, dims: job.saddles.dims, summary: map.summary, signal: job.signal, onProgress: job.saddles.onProgress })

@@ -19,11 +19,11 @@ describe('withSuggestion: options left unset come from the function\'s suggestio
   });
 
   it('drops the suggested lr and max-iter when the user picks another optimizer', () => {
-    expect(withSuggestion({ optimizer: 'gd' }, adam)).toEqual({ optimizer: 'gd', lr: 0.01, maxIter: 1000, suggested: [] });
+    expect(withSuggestion({ optimizer: 'gd' }, adam)).toEqual({ optimizer: 'gd', lr: 'auto', maxIter: 1000, suggested: [] });
   });
 
-  it('falls back to gd, lr 0.01, 1000 iterations without a suggestion', () => {
-    expect(withSuggestion({}, undefined)).toEqual({ optimizer: 'gd', lr: 0.01, maxIter: 1000, suggested: [] });
+  it('falls back to gd, lr auto, 1000 iterations without a suggestion', () => {
+    expect(withSuggestion({}, undefined)).toEqual({ optimizer: 'gd', lr: 'auto', maxIter: 1000, suggested: [] });
   });
 });
 
@@ -54,7 +54,8 @@ describe('map and trace with a library function that has suggested settings', ()
     expect(suggested.stdout).toMatch(/; adam lr=0\.1, max 15000 iterations;/);
     expect(suggested.stdout).toMatch(/^settings suggested for rosenbrock: --optimizer adam --lr 0\.1 --max-iter 15000 \(/m);
     const gd = runCli(['map', 'rosenbrock', '--grid', '10', '--optimizer', 'gd', '--quiet']);
-    expect(gd.stdout).toMatch(/; gd lr=0\.01, max 1000 iterations;/);
+    expect(gd.stdout).toMatch(/; gd lr=[0-9.e-]+, max 1000 iterations;/);
+    expect(gd.stdout).toMatch(/^lr auto: [0-9.e-]+ \(1\/L, L = /m);
     expect(gd.stdout).not.toMatch(/settings suggested/);
   });
 

@@ -32,7 +32,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--gtol Infinity', ['himmelblau', '--gtol', 'Infinity'], /--gtol must be a finite number ≥ 0, got Infinity/],
   ['--xtol Infinity', ['himmelblau', '--xtol', 'Infinity'], /--xtol must be a finite number ≥ 0, got Infinity/],
   ['an empty --lr', ['himmelblau', '--lr', ''], /--lr was given an empty value: give a number, e\.g\. --lr 0\.01/],
-  ['--lr that is not a number', ['himmelblau', '--lr', 'fast'], /--lr must be a number, got "fast"/],
+  ['--lr that is not a number', ['himmelblau', '--lr', 'fast'], /--lr must be a number or auto, got "fast"/],
   ['an unknown engine', ['himmelblau', '--engine', 'turbo'], /--engine "turbo" is not one of its choices: choose one of auto, fused, tfjs/],
   ['an unknown option', ['himmelblau', '--learning-rate', '0.1'], /unknown option --learning-rate: see basinmap map --help/],
   ['--n beyond what memory holds', ['himmelblau', '--sampler', 'uniform', '--n', '4e9'], /4,000,000,000 starts need about \d+ GB .*at most [\d,]+ fit; split the sweep/],

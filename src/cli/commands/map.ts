@@ -22,7 +22,7 @@ import { gracefulStop } from '../signals.ts';
 import { progressReporter } from '../progress.ts';
 import { heartbeat, startWatchdog } from '../watchdog.ts';
 import { configOption, resolvedConfig } from '../options/config.ts';
-import { descentOptions, suggestionLine } from '../options/descent.ts';
+import { autoLrLine, descentOptions, suggestionLine } from '../options/descent.ts';
 import { formatOption } from '../options/format.ts';
 import { objectiveOptions } from '../options/objective.ts';
 import { mapChoicesAsOptions } from '../options/resolved.ts';
@@ -96,7 +96,8 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
         objective, d, box: setup.box, starts, startsSpec: setup.spec, descent, dtype: a.dtype, engine: a.engine, backend, control,
         clusterDistance: a.clusterTol,
         previous: part?.previous,
-        recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.lr, maxIter: settled.maxIter }),
+        recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.auto ? 'auto' : settled.lr, maxIter: settled.maxIter }),
+        stepSize: settled.auto,
         signal: stop.signal,
         onProgress: progress.onProgress,
         saddles: saddleDims && { dims: saddleDims, onProgress: (p) => heartbeat(`saddles: ${p.phase} round ${p.round}, ${p.live} live`) },
@@ -130,8 +131,9 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
           `backend ${r.backend}; ${r.map.seconds.descent.toFixed(2)} s${r.partial ? '; PARTIAL: interrupted' : ''}\n` +
           `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
           suggestionLine(objective, settled) +
+          autoLrLine(settled) +
           '\n' +
-          basinTable(r.map.summary, r.known) + '\n' +
+          basinTable(r.map.summary, r.known, r.summary.warnings as string[]) + '\n' +
           (r.saddles ? '\n' + saddleTable(r.saddles) + '\n' : '') +
           (written.length > 0 ? `wrote ${written.filter((f) => !f.endsWith(MANIFEST_FILE) && !f.endsWith(ENDPOINTS_FILE)).join(', ')}\n` : ''),
       );

@@ -34,7 +34,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     process.stdout.write(
       `merged ${r.K} shards, ${r.n} starts: clustered in ${s.cluster.toFixed(2)} s, classified in ${s.classify.toFixed(2)} s, written in ${s.write.toFixed(2)} s; peak memory ${peakMiB.toFixed(0)} MiB\n` +
         `engine ${r.engine.name}, backend ${r.backend}\n\n` +
-        basinTable(r.summary, r.known) + '\n' +
+        basinTable(r.summary, r.known, r.document.warnings as string[]) + '\n' +
         `wrote ${r.written.join(', ')}\n`,
     );
   },

@@ -14,7 +14,7 @@ import { tracePng } from '../../plot/trace-png.ts';
 import { commandLine } from '../format.ts';
 import { traceTable } from '../trace-table.ts';
 import { objectiveOptions, type ObjectiveArgs } from '../options/objective.ts';
-import { checkTraceIters, optimizerFromArgs, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
+import { autoLrLine, checkTraceIters, optimizerFromArgs, settleLr, optimizerOptions, suggestionLine, withSuggestion, type OptimizerArgs } from '../options/descent.ts';
 
 interface TraceArgs extends ObjectiveArgs, OptimizerArgs {
   x0?: string | string[];
@@ -53,8 +53,8 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     const { objective, d, box } = await resolveObjective({ fn: a.fn, module: a.objective, dim: a.dim, box: a.box });
     const x0s = parseInitialGuesses(a.x0, d, objective.title);
     // trace has --iters, not --max-iter: only the suggested optimizer and lr apply.
-    const settled = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
-    const optimizer = optimizerFromArgs(a, settled);
+    const given = withSuggestion(a, objective.suggested && { ...objective.suggested, maxIter: undefined });
+    optimizerFromArgs(a, given.lr === 'auto' ? { ...given, lr: 1 } : given);
     checkTraceIters(a.iters);
     if (!(a.gtol >= 0 && Number.isFinite(a.gtol)) || !(a.xtol >= 0 && Number.isFinite(a.xtol))) throw new UserError(`--gtol and --xtol must be finite numbers ≥ 0, got ${a.gtol} and ${a.xtol}`);
     if (!(Number.isInteger(a.rows) && a.rows >= 1)) throw new UserError(`--rows must be a whole number ≥ 1, got ${a.rows}`);
@@ -67,6 +67,9 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
     const written: string[] = [];
     try {
       await useBackend(a.backend);
+      // A few paths say little about the curvature: lr auto samples the box instead.
+      const settled = await settleLr(given, a, { f: objective.f, box });
+      const optimizer = optimizerFromArgs(a, settled);
       // The rule map applies (core/rule.ts), on the function's box: a path ends where map's start would.
       const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: a.iters, gtol: a.gtol, xtol: a.xtol, sense: a.maximize ? 'max' : 'min' } as const;
       const paths = await tracePaths(objective, x0s, descent);
@@ -82,6 +85,7 @@ export const traceCommand: CommandModule<object, TraceArgs> = {
       process.stdout.write(
         `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
           suggestionLine(objective, settled) +
+          autoLrLine(settled) +
           '\n' +
           paths.x.map((_, k) => traceTable(paths, k, a.rows)).join('\n\n') + '\n' +
           (a.out && d > 2 ? 'no trace.png: pictures are drawn for 1-D and 2-D functions\n' : '') +

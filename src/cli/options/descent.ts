@@ -3,13 +3,18 @@ import { DESCENT_DEFAULTS, type DescentOptions } from '../../../core/options.ts'
 import { UserError } from '../../../core/errors.ts';
 import type { Box, SuggestedDescent } from '../../objectives/types.ts';
 import { optimizerSpec } from '../../../core/optimizers/index.ts';
-import { OPTIMIZER_NAMES } from '../../../core/optimizers/index.ts';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../../../core/optimizers/index.ts';
+import type { StartRows } from '../../descent/driver.ts';
+import { AUTO_SAMPLES, autoStepSize, type AutoStepSize, type LrRequest } from '../../descent/step-size.ts';
+import type { ObjectiveFn } from '../../objectives/types.ts';
+import { uniformStartSet } from '../../starts/uniform.ts';
 
 /** The update rule and its hyperparameters: shared by map and trace. */
 export interface OptimizerArgs {
   /** Unset: the objective's suggestion (Objective.suggested), else gd; see withSuggestion. */
   optimizer?: string;
-  lr?: number;
+  /** A number, 'auto' (see descent/step-size.ts), or unset: the objective's suggestion, else auto. */
+  lr?: number | string;
   beta?: number;
   beta1?: number;
   beta2?: number;
@@ -29,7 +34,7 @@ export interface DescentArgs extends OptimizerArgs {
 export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
   return y
     .option('optimizer', { type: 'string', choices: OPTIMIZER_NAMES as unknown as string[], describe: `update rule (default ${CLI_DEFAULTS.optimizer}, or the library function's suggestion: see \`basinmap functions\`)`, group: 'Descent:' })
-    .option('lr', { type: 'number', describe: `learning rate α, step = −α·∇f for gd (default ${CLI_DEFAULTS.lr}, or the library function's suggestion)`, group: 'Descent:' })
+    .option('lr', { type: 'string', describe: `learning rate α, step = −α·∇f for gd, or auto: from the curvature over the box (gd, momentum, nesterov) or the box's width (adaptive optimizers) (default ${CLI_DEFAULTS.lr}, or the library function's suggestion)`, group: 'Descent:' })
     .option('beta', { type: 'number', describe: 'momentum/nesterov decay (default 0.9)', group: 'Descent:' })
     .option('beta1', { type: 'number', describe: 'adam first-moment decay (default 0.9)', group: 'Descent:' })
     .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)', group: 'Descent:' })
@@ -39,12 +44,15 @@ export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
 }
 
 /** What runs when neither the user nor the objective's suggestion says otherwise. */
-export const CLI_DEFAULTS = { optimizer: 'gd', lr: 0.01 } as const;
+export const CLI_DEFAULTS = { optimizer: 'gd', lr: 'auto' } as const;
 
 /** The optimizer, lr and max-iter a run uses, and which of them came from the objective's suggestion. */
 export interface Settled {
   optimizer: string;
-  lr: number;
+  /** 'auto' until settleLr turns it into the number the run uses. */
+  lr: LrRequest;
+  /** How lr auto chose lr (set by settleLr). */
+  auto?: AutoStepSize;
   maxIter: number;
   /** The options taken from Objective.suggested (empty when none was). */
   suggested: Array<'optimizer' | 'lr' | 'maxIter'>;
@@ -56,6 +64,7 @@ export interface Settled {
  * suggested optimizer: when the user picks another one, the defaults apply instead.
  */
 export function withSuggestion(a: Pick<OptimizerArgs, 'optimizer' | 'lr'> & { maxIter?: number }, s: SuggestedDescent | undefined): Settled {
+  const lr = parseLr(a.lr);
   const suggested: Settled['suggested'] = [];
   const take = <T>(key: Settled['suggested'][number], given: T | undefined, value: T | undefined, fallback: T): T => {
     if (given !== undefined) return given;
@@ -67,10 +76,37 @@ export function withSuggestion(a: Pick<OptimizerArgs, 'optimizer' | 'lr'> & { ma
   const applies = s !== undefined && (s.optimizer ?? CLI_DEFAULTS.optimizer) === optimizer;
   return {
     optimizer,
-    lr: take('lr', a.lr, applies ? s.lr : undefined, CLI_DEFAULTS.lr),
+    lr: take<LrRequest>('lr', lr, applies ? s.lr : undefined, CLI_DEFAULTS.lr),
     maxIter: take('maxIter', a.maxIter, applies ? s.maxIter : undefined, DESCENT_DEFAULTS.maxIter),
     suggested,
   };
+}
+
+/** --lr as given (a number, or a number or 'auto' as text from the command line or a config). */
+export function parseLr(v: unknown): LrRequest | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v === 'auto') return 'auto';
+  if (typeof v === 'number') return v;
+  // Numbers are checked where every lr is (optimizerSpec: finite, > 0); here only the word.
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new UserError(`--lr must be a number or auto, got ${JSON.stringify(v)}`);
+}
+
+/**
+ * Settles lr auto (see descent/step-size.ts) into the number every engine then runs with, on the
+ * active tfjs backend; a given or suggested lr passes through. `starts` are the run's own starts
+ * (map) or a sample of the box (trace, which has only a few).
+ */
+export async function settleLr(settled: Settled, a: Pick<OptimizerArgs, 'beta'>, problem: { f: ObjectiveFn; box: Box; starts?: StartRows }): Promise<Settled & { lr: number }> {
+  if (settled.lr !== 'auto') return settled as Settled & { lr: number };
+  const starts = problem.starts ?? uniformStartSet(AUTO_SAMPLES, 0, problem.box);
+  const auto = await autoStepSize({ f: problem.f, box: problem.box, starts, optimizer: settled.optimizer as OptimizerName, beta: a.beta });
+  return { ...settled, lr: auto.lr, auto };
+}
+
+/** "lr auto: 0.0037 (1/L, L = ...)": the run header's line saying what auto chose and why, or ''. */
+export function autoLrLine(settled: Pick<Settled, 'auto'>): string {
+  return settled.auto ? `lr auto: ${settled.auto.lr} (${settled.auto.why})\n` : '';
 }
 
 /** "settings suggested for X: ...", a line for the run's header, or '' when no suggestion was used. */
@@ -101,6 +137,7 @@ export function checkTraceIters(iters: number): number {
 }
 
 export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr'>) {
+  if (settled.lr === 'auto') throw new Error('lr auto must be settled (settleLr) before the optimizer is made');
   return optimizerSpec(settled.optimizer, { lr: settled.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps });
 }
 

@@ -1,6 +1,6 @@
 import {
   DESCENT_DEFAULTS, STATUS, checkTraceIters, drawTrace, formatNumber, optimizerFromArgs, parseInitialGuesses, resolveNamedObjective,
-  traceInput, tracePaths, traceTable, withDimensionAndBox, withSuggestion, type Ctx, type Frame, type TracePaths, type TracePlotInput,
+  traceInput, tracePaths, traceTable, withDimensionAndBox, withSuggestion, settleLr, type Ctx, type Frame, type TracePaths, type TracePlotInput,
 } from '../../browser.ts';
 import { at, element, FieldError, optionalNumber } from './fields.ts';
 import { hook } from './hook.ts';
@@ -28,7 +28,10 @@ export async function runDemo(s: PageState['demo']): Promise<void> {
   const x0s = at('demo-x0', () => parseInitialGuesses(s.x0, d, objective.title));
   // `trace`'s checks and defaults (src/cli/commands/trace.ts): --iters 100, a suggested optimizer and lr.
   const iters = at('demo-iters', () => checkTraceIters(optionalNumber(s.iters) ?? 100));
-  const settled = withSuggestion({ optimizer: s.optimizer || undefined, lr: optionalNumber(s.lr) }, objective.suggested && { ...objective.suggested, maxIter: undefined });
+  const given = withSuggestion({ optimizer: s.optimizer || undefined, lr: optionalNumber(s.lr) }, objective.suggested && { ...objective.suggested, maxIter: undefined });
+  at('demo-lr', () => optimizerFromArgs({ maximize: false }, given.lr === 'auto' ? { ...given, lr: 1 } : given));
+  // lr auto, as trace settles it: from a sample of the box.
+  const settled = await settleLr(given, {}, { f: objective.f, box });
   const optimizer = at('demo-lr', () => optimizerFromArgs({ maximize: false }, settled));
   const descent = { ...DESCENT_DEFAULTS, optimizer, box, maxIter: iters, sense: 'min' } as const;
   const paths = await tracePaths(objective, x0s, descent);

@@ -1,6 +1,6 @@
 import {
   DESCENT_DEFAULTS, STATUS, basinMapInput, drawBasinMap, drawPaths, formatNumber, formatPercent, formatValue, mapBasins, planeOf, resolveNamedObjective,
-  sampleStarts, startSpecFromArgs, tracePaths, withDimensionAndBox, withSuggestion, descentFromArgs,
+  sampleStarts, startSpecFromArgs, tracePaths, withDimensionAndBox, withSuggestion, descentFromArgs, settleLr,
   type BasinColours, type Ctx, type DescentOptions, type Frame, type MapResult, type Objective,
 } from '../../browser.ts';
 import { at, element, FieldError, optionalNumber } from './fields.ts';
@@ -30,14 +30,16 @@ export async function runMap(s: PageState['map']): Promise<MapResult> {
   const named = at(objectiveField, () => resolveNamedObjective({ fn: s.f, box: boxText }));
   const { objective, d, box } = named.objective.dim === 'any' && named.d !== 2 ? at(objectiveField, () => withDimensionAndBox(named.objective, { dim: 2, box: boxText })) : named;
   if (d > 2) throw new FieldError('map-f', `the page maps 1-D and 2-D functions; ${objective.title} is ${d}-dimensional: map a slice with basinmap map --slice`);
-  const settled = withSuggestion({ optimizer: s.optimizer || undefined, lr: optionalNumber(s.lr), maxIter: optionalNumber(s.iters) }, objective.suggested);
-  const descent = at(descentField, () =>
-    descentFromArgs({ optimizer: s.optimizer || undefined, maximize: false, bounds: 'free', gtol: DESCENT_DEFAULTS.gtol, xtol: DESCENT_DEFAULTS.xtol, divergeRadius: DESCENT_DEFAULTS.divergeRadius }, box, settled),
-  );
+  const given = withSuggestion({ optimizer: s.optimizer || undefined, lr: optionalNumber(s.lr), maxIter: optionalNumber(s.iters) }, objective.suggested);
+  const descentArgs = { optimizer: s.optimizer || undefined, maximize: false, bounds: 'free', gtol: DESCENT_DEFAULTS.gtol, xtol: DESCENT_DEFAULTS.xtol, divergeRadius: DESCENT_DEFAULTS.divergeRadius } as const;
+  at(descentField, () => descentFromArgs(descentArgs, box, given.lr === 'auto' ? { ...given, lr: 1 } : given));
   const starts = at(startsField, () => {
     const spec = startSpecFromArgs({ sampler: s.sampler, grid: s.sampler === 'grid' && s.grid !== '' ? s.grid : undefined, n: optionalNumber(s.n), seed: optionalNumber(s.seed) ?? 0 }, d);
     return sampleStarts(spec, box);
   });
+  // lr auto, as map settles it (cli/options/descent.ts), from these starts.
+  const settled = await settleLr(given, {}, { f: objective.f, box, starts });
+  const descent = at(descentField, () => descentFromArgs(descentArgs, box, settled));
   const t0 = performance.now();
   const result = await mapBasins({ objective, starts, descent });
   const ms = performance.now() - t0;

@@ -61,5 +61,6 @@ export const schwefel: Objective = {
   source: 'Schwefel (1981); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; x* and f* re-derived at 30 digits; 1-D stationary points computed here at 40 digits',
   notes:
     'Not smooth at x_i = 0 (|x_i| under a square root); stationary points with a coordinate at 0 are not listed. All 14^d stationary points are listed for d ≤ 2, the 7^d minima for d = 3, the global minimum beyond. f* is 0 only to float32 resolution of 419 d.',
-  suggested: { lr: 0.01, maxIter: 6000, why: 'its wide valleys take up to 5 600 iterations at lr 0.01 (grids of 20 × 20 to 100 × 100 on the box, d = 2)' },
+  // No suggested settings: lr auto converges at least as many starts at d = 2, 5 and 10 in
+  // fewer iterations (benchmarks/README.md, "lr auto").
 };
