@@ -113,6 +113,7 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     req.objective.f,
     req.descent.box,
     classifyLimitFor(d, req.classifyLimit ?? DEFAULT_CLASSIFY_LIMIT),
+    req.objective.known(d),
   );
   const summary = refinement ? areaWeighted(classified, refinement.field) : classified;
   const t3 = performance.now();

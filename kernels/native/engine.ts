@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { DescentOptions } from '../../core/options.ts';
-import type { StartResults } from '../../core/results.ts';
+import { allocateResults, type StartResults } from '../../core/results.ts';
 import { buildTape } from '../ad/build.ts';
 import type { Tape } from '../ad/tape.ts';
 import { FusedCompileError } from '../fused.ts';
@@ -140,7 +140,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   let evaluator: Promise<NativeEvaluate> | undefined;
   const evaluate = () => (evaluator ??= build('evaluate').then((b) => load(b.path, (p) => loadEvaluate(p, dtype))));
   const built = await build(options.evaluateOnly ? 'evaluate' : 'run');
-  const lib = options.evaluateOnly ? undefined : await load(built.path, loadLibrary);
+  const lib = options.evaluateOnly ? undefined : await load(built.path, (p) => loadLibrary(p, dtype));
   if (options.evaluateOnly) evaluator = load(built.path, (p) => loadEvaluate(p, dtype));
   return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler, evaluate };
 }
@@ -165,11 +165,8 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   const maxIter = kernel.opts.maxIter;
   const threads = Math.max(1, Math.min(256, engineOpts.threads ?? availableParallelism()));
   const fixedK = engineOpts.stepsPerCall !== undefined ? Math.max(1, Math.floor(engineOpts.stepsPerCall)) : undefined;
-  const out: StartResults = {
-    n, d, x0: Float32Array.from(x0),
-    x: new Float32Array(n * d), fun: new Float32Array(n), gradNorm: new Float32Array(n),
-    nit: new Int32Array(n), status: new Uint8Array(n),
-  };
+  const out = allocateResults(n, d, kernel.dtype);
+  out.x0.set(x0);
   if (n === 0) return out;
   const nGroups = Math.ceil(n / layout.groupSize);
   const allocated: Pointer[] = [];

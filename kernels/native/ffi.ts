@@ -13,7 +13,8 @@ export interface NativeLibrary {
   pack(rec: Pointer, x0: Float32Array, n: number): void;
   /** Asynchronous: runs on a koffi worker thread, so the event loop (Ctrl-C, progress) keeps going. */
   run(rec: Pointer, n: number, t0: number, K: number, table: Pointer | null, threads: number): Promise<number>;
-  unpack(rec: Pointer, n: number, reached: number, x: Float32Array, fun: Float32Array, gradNorm: Float32Array, nit: Int32Array, status: Uint8Array): void;
+  /** x, fun, gradNorm in the kernel's dtype (Float64Array for a float64 kernel). */
+  unpack(rec: Pointer, n: number, reached: number, x: Float32Array | Float64Array, fun: Float32Array | Float64Array, gradNorm: Float32Array | Float64Array, nit: Int32Array, status: Uint8Array): void;
 }
 
 /** The entry point of a kernel's evaluate library. */
@@ -49,10 +50,11 @@ export async function loadEvaluate(path: string, dtype: FusedDtype): Promise<Nat
 }
 
 /** Loads a kernel's run library and binds its functions. */
-export async function loadLibrary(path: string): Promise<NativeLibrary> {
+export async function loadLibrary(path: string, dtype: FusedDtype): Promise<NativeLibrary> {
   const hit = loaded.get(path);
   if (hit) return hit as NativeLibrary;
   const lib = await open(path);
+  const S = dtype === 'float32' ? 'float' : 'double';
   const run = lib.func('int64_t bm_run(void *rec, int64_t n, int32_t t0, int32_t K, void *table, int32_t threads)');
   const bound: NativeLibrary = {
     alloc: lib.func('void *bm_alloc(int64_t bytes)') as never,
@@ -62,7 +64,7 @@ export async function loadLibrary(path: string): Promise<NativeLibrary> {
     run: (...args) => new Promise((resolve, reject) => {
       run.async(...args, (err: unknown, res: number | bigint) => (err ? reject(err) : resolve(Number(res))));
     }),
-    unpack: lib.func('void bm_unpack(void *rec, int64_t n, int32_t reached, float *x, float *fun, float *gn, int32_t *nit, uint8_t *status)') as never,
+    unpack: lib.func(`void bm_unpack(void *rec, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status)`) as never,
   };
   loaded.set(path, bound);
   return bound;

@@ -8,7 +8,7 @@ import { preludeSource } from './prelude.ts';
 import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
 
 /** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
-export const NATIVE_ABI = 1;
+export const NATIVE_ABI = 2;
 
 /**
  * The lane families of a kernel: the dtype's vectors, and for float32 tapes with pow, float64
@@ -88,21 +88,21 @@ BM_EXPORT void bm_pack(char *base, const float *x0, int64_t n) {
   }
 }
 
-BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, float *x, float *fun, float *gn, int32_t *nit, uint8_t *status) {
+BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status) {
   for (int64_t i = 0; i < n; i++) {
     int64_t g = i / G, r = i % G, u = r / ${W}, l = r % ${W};
     const char *rec = base + g * RB;
     ${S} s = AT(rec, ${layout.status}, u, l);
     if (s == ${RUNNING}) {
-      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = (float)AT(rec, ${layout.x} + j, u, l);
+      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = AT(rec, ${layout.x} + j, u, l);
       fun[i] = NAN;
       gn[i] = NAN;
       nit[i] = reached;
       status[i] = ${STATUS.interrupted.code};
     } else {
-      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = (float)AT(rec, ${layout.xOut} + j, u, l);
-      fun[i] = (float)AT(rec, ${layout.fun}, u, l);
-      gn[i] = (float)AT(rec, ${layout.gradNorm}, u, l);
+      for (int j = 0; j < ${d}; j++) x[i * ${d} + j] = AT(rec, ${layout.xOut} + j, u, l);
+      fun[i] = AT(rec, ${layout.fun}, u, l);
+      gn[i] = AT(rec, ${layout.gradNorm}, u, l);
       nit[i] = (int32_t)AT(rec, ${layout.nit}, u, l);
       status[i] = (uint8_t)s;
     }

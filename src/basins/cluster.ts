@@ -94,7 +94,7 @@ export class Clusterer {
   }
 }
 
-export function clusterPoints(x: Float32Array, d: number, include: (i: number) => boolean, tol: number): Clusters {
+export function clusterPoints(x: ArrayLike<number>, d: number, include: (i: number) => boolean, tol: number): Clusters {
   const n = x.length / d;
   const label = new Int32Array(n).fill(-1);
   const clusters = new Clusterer(d, tol);

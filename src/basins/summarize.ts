@@ -1,6 +1,6 @@
 import { STATUS, statusName } from '../../core/status.ts';
 import { OUTCOME, unclusteredOutcome } from './outcome.ts';
-import type { StartResults } from '../../core/results.ts';
+import type { FloatColumn, StartResults } from '../../core/results.ts';
 import type { Box } from '../objectives/types.ts';
 import { Clusterer } from './cluster.ts';
 import { defaultTolerances } from './tolerances.ts';
@@ -33,7 +33,7 @@ export class BasinAccumulator {
   private readonly clusters: Clusterer;
   private readonly count: number[] = [];
   private readonly bestF: number[] = [];
-  private readonly bestX: Float32Array[] = [];
+  private readonly bestX: FloatColumn[] = [];
   private readonly distance: number;
   private readonly better: (a: number, b: number) => boolean;
   private next = 0;
@@ -103,7 +103,7 @@ export class BasinAccumulator {
 }
 
 /** Compares points coordinate by coordinate, treating coordinates within tol as equal. */
-function lexicographic(a: Float32Array, b: Float32Array, tol: number): number {
+function lexicographic(a: FloatColumn, b: FloatColumn, tol: number): number {
   for (let j = 0; j < a.length; j++) if (Math.abs(a[j] - b[j]) > tol) return a[j] - b[j];
   return 0;
 }

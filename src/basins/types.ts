@@ -18,6 +18,8 @@ export interface Basin {
   kind?: BasinKind;
   eigenvalues?: number[];
   boundary?: boolean;
+  /** Set by classifyBasins on a plateau (every eigenvalue ≈ 0): reported within one flat region (flat.ts). */
+  flat?: boolean;
 }
 
 export interface BasinSummary {
@@ -31,4 +33,9 @@ export interface BasinSummary {
   counts: { converged: number; maxiter: number; diverged: number; interrupted: number };
   /** The tolerances the clustering used, and why (float32 scale). */
   tolerances: { distance: number; fTie: number };
+  /**
+   * The function's listed global minimum (library functions), and whether the best minimum found
+   * reached it (within the tie tolerance): when not, no basin is global (decideGlobal).
+   */
+  knownGlobal?: { f: number; x: number[]; reached: boolean };
 }

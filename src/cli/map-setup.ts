@@ -61,8 +61,8 @@ export interface MapSetup {
   starts: MapJob['starts'];
   formats: StartFormat[];
   control: MapJob['control'];
-  /** basin-map.png's plane and size, when one is drawn (d = 2 or a slice, and --png). */
-  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
+  /** basin-map.png's plane (none for d = 1: a curve over a strip) and size, when one is drawn (d ≤ 2 or a slice, and --png). */
+  png?: { plane?: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
   refine?: RefineRequest;
 }
 
@@ -89,11 +89,11 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   const descent = descentFromArgs(a, box, settled);
   const refine = refineFromArgs({ ...a, refine: a.refine ?? 0 }, spec, box);
   const formats = startFormats(a.format);
-  const plane = slice?.plane ?? (d === 2 ? planeOf(box) : undefined);
+  const plane = slice ? { ...slice.plane, ...(objective.variables ? { names: objective.variables } : {}) } : d === 2 ? planeOf(box, [0, 1], undefined, objective.variables) : undefined;
   return {
     objective, d, box, settled, descent, spec, starts, formats,
     control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },
-    png: a.png && plane ? { plane, size: pngSize, shade: a.shade } : undefined,
+    png: a.png && (plane || d === 1) ? { plane, size: pngSize, shade: a.shade } : undefined,
     refine,
   };
 }

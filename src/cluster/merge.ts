@@ -85,7 +85,7 @@ export async function mergeShards(req: MergeRequest): Promise<MergeResult> {
   });
   if (damaged.size > 0) throw new UserError(problemLine(req.run, survey.K, damaged, rerun));
   const t1 = performance.now();
-  const summary = await classifyBasins(basins.finish(), setup.objective.f, setup.box, DEFAULT_CLASSIFY_LIMIT);
+  const summary = await classifyBasins(basins.finish(), setup.objective.f, setup.box, DEFAULT_CLASSIFY_LIMIT, setup.objective.known(setup.d));
   const known = matchKnown(summary.basins, setup.objective.known(setup.d), summary.tolerances.distance);
   const t2 = performance.now();
 

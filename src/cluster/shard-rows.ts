@@ -33,7 +33,7 @@ export function readShardsInOrder(shards: GoodShard[], d: number, onRows: (r: St
       for (let from = 0; from < f.rows; from += step) {
         const bytes = f.readBytes(from, Math.min(step, f.rows - from));
         hash.update(bytes);
-        onRows(decodeRecords(bytes, d));
+        onRows(decodeRecords(bytes, d, undefined, 0, f.dtype));
       }
       if (hash.digest('hex') !== s.manifest.rowsSha256) damaged.set(s.k, `damaged: ${ENDPOINTS_FILE} does not match its checksum`);
     } finally {
@@ -58,13 +58,13 @@ export function shardRows(shards: GoodShard[], n: number, d: number, outcome: In
         let k = 0;
         for (let from = 0; from < n; from += size) {
           const count = Math.min(size, n - from);
-          const results = allocateResults(count, d);
+          const results = allocateResults(count, d, readers[0]?.dtype);
           for (let filled = 0; filled < count; ) {
             const at = from + filled;
             while (shards[k].manifest.range.to <= at) k++;
             const { from: first, to } = shards[k].manifest.range;
             const take = Math.min(count - filled, to - at);
-            decodeRecords(readers[k].readBytes(at - first, take), d, results, filled);
+            decodeRecords(readers[k].readBytes(at - first, take), d, results, filled, readers[k].dtype);
             filled += take;
           }
           yield { start: from, results, outcome: outcome.subarray(from, from + count) };

@@ -41,7 +41,7 @@ export function fromArray(x0: Float32Array, d: number): StartRows {
 export async function runStarts(compiled: Compiled, starts: StartRows, maxIter: number, control: Partial<RunControl> = {}, onCheck?: (chunkOffset: number, c: CheckRecord) => void): Promise<StartResults> {
   const ctl: RunControl = { ...RUN_DEFAULTS, chunkRows: defaultChunkRows(starts.d), ...control };
   const { n, d } = starts;
-  const out = allocateResults(n, d);
+  const out = allocateResults(n, d, compiled.dtype);
   const chunks = Math.ceil(n / ctl.chunkRows);
   let done = 0;
   for (let c = 0; c < chunks; c++) {

@@ -48,6 +48,7 @@ export function fusedEngine(spec: {
       return {
         engine: spec.name,
         how: spec.how(dtype),
+        dtype,
         runChunk: (x0, ctl) => runner.run(x0, { signal: ctl.signal, onProgress: ctl.onProgress }),
         evaluate: (points) => runner.evaluate(points),
       };

@@ -67,6 +67,8 @@ export interface Compiled {
   engine: string;
   /** How it runs, for the run header: "SIMD WebAssembly on every core, float32". */
   how: string;
+  /** The arithmetic of its results (default float32): the driver keeps them in this type. */
+  dtype?: Dtype;
   runChunk(x0: Float32Array, ctl: ChunkControl): Promise<StartResults>;
   evaluate?(points: Float32Array): Promise<Evaluation>;
   dispose?(): void;

@@ -11,6 +11,21 @@ export function formatFloat32(v: number): string {
   return fastDigits(v) ?? slowDigits(v);
 }
 
+/**
+ * Shortest decimal text that reads back as the same float64: JavaScript's own Number to string
+ * (ECMAScript requires the shortest digits that round-trip), with the same words as formatFloat32
+ * for the non-finite values. Used for the columns of a float64 run.
+ */
+export function formatFloat64(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
+/** The formatter that writes a column's values losslessly: float64 text for a Float64Array, float32 text otherwise. */
+export function formatterFor(column: ArrayLike<number>): (v: number) => string {
+  return column instanceof Float64Array ? formatFloat64 : formatFloat32;
+}
+
 /** The definition, digit count by digit count, with the engine's own decimal conversions. */
 export function slowDigits(v: number): string {
   for (let p = 6; p < 9; p++) {

@@ -16,8 +16,8 @@ import { rowsInMemory, type ResultRows } from './start-rows.ts';
 
 export interface MapOutputOptions {
   formats: readonly StartFormat[];
-  /** Draw basin-map.png over this plane (2-D maps and slices). */
-  png?: { plane: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
+  /** Draw basin-map.png over this plane (2-D maps and slices), or with none as a 1-D map's curve and strip. */
+  png?: { plane?: Plane; size: { width: number; height: number }; shade?: ShadeChoice };
   /** Number of the first start (a shard's rows keep the numbers of the whole sweep); default 0. */
   firstStart?: number;
 }

@@ -1,6 +1,6 @@
 import { statusName } from '../../core/status.ts';
 import type { StartResults } from '../../core/results.ts';
-import { formatFloat32 } from './float.ts';
+import { formatterFor } from './float.ts';
 import { sliceResults, type ResultRows } from './start-rows.ts';
 
 /** Column names shared by every per-start file format (CSV, Parquet): x0_1..x0_d, x_1..x_d, ... */
@@ -25,11 +25,14 @@ export async function* startsCsvRows(rows: ResultRows, rowsPerChunk = 65536): As
 function csvLines(r: StartResults, outcome: Int32Array, firstStart: number): string {
   const { d } = r;
   const lines: string[] = [];
+  // Every value as text that reads back as the same number in the run's type. x0 is float32 in
+  // every run; a float64 run writes it as float64 text too (its exact value), as Parquet does.
+  const xf = formatterFor(r.x), x0f = xf, ff = formatterFor(r.fun), gf = formatterFor(r.gradNorm);
   for (let i = 0; i < r.n; i++) {
     const cells: (string | number)[] = [firstStart + i];
-    for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x0[i * d + j]));
-    for (let j = 0; j < d; j++) cells.push(formatFloat32(r.x[i * d + j]));
-    cells.push(formatFloat32(r.fun[i]), formatFloat32(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), basinColumn(outcome[i]));
+    for (let j = 0; j < d; j++) cells.push(x0f(r.x0[i * d + j]));
+    for (let j = 0; j < d; j++) cells.push(xf(r.x[i * d + j]));
+    cells.push(ff(r.fun[i]), gf(r.gradNorm[i]), r.nit[i], statusName(r.status[i]), basinColumn(outcome[i]));
     lines.push(cells.join(','));
   }
   return r.n > 0 ? lines.join('\n') + '\n' : '';

@@ -1,7 +1,7 @@
 import { basinColumn } from './starts-csv.ts';
 import type { Vector } from 'apache-arrow';
 import { STATUS_BY_CODE } from '../../core/status.ts';
-import { allocateResults, type StartResults } from '../../core/results.ts';
+import { allocateResults, type FloatColumn, type StartResults } from '../../core/results.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { startColumns } from './starts-csv.ts';
 import { rowsInMemory, type ResultRows, type RowBatch } from './start-rows.ts';
@@ -21,7 +21,7 @@ export function rowsPerGroup(d: number): number {
 
 /**
  * starts.parquet: the columns of starts.csv, same names and order (`startColumns`), typed:
- * start, nit, basin int32 (basin −1 = none); x0_*, x_*, fun, grad_norm float32 (the values the
+ * start, nit, basin int32 (basin −1 = none); x0_*, x_*, fun, grad_norm float32, or float64 in a float64 run (the values the
  * descent computed, bit for bit; NaN stays NaN); status the status name as a string.
  * Row groups are streamed through parquet-wasm one at a time. The file's bytes are gathered
  * before the atomic write, since writeFileAtomic takes a synchronous sequence of chunks.
@@ -70,8 +70,11 @@ function startBatch(arrow: Arrow, b: RowBatch): Record<string, Vector> {
   const { results: r, outcome } = b;
   const { d } = r;
   const m = r.n;
-  const axis = (rows: Float32Array, j: number) => {
-    const out = new Float32Array(m);
+  // Each column keeps the type it was computed in: float32, or float64 in a float64 run (x0 is
+  // float32 in every run, and is written in the run's type so that a file has one float type).
+  const F = r.x instanceof Float64Array ? Float64Array : Float32Array;
+  const axis = (rows: FloatColumn, j: number) => {
+    const out = new F(m);
     for (let i = 0; i < m; i++) out[i] = rows[i * d + j];
     return arrow.makeVector(out);
   };

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { splitFlat, unreachedGlobalNote } from '../basins/flat.ts';
 import type { BasinSummary } from '../basins/types.ts';
 import { failureWarnings } from '../basins/warnings.ts';
 import { wilson } from '../basins/wilson.ts';
@@ -35,9 +36,14 @@ export interface SummaryContext {
   convergence?: ConvergenceTimes;
 }
 
-/** summary.json: the basins, the counts, and everything needed to reproduce the run. */
+/**
+ * summary.json: the basins, the counts, and everything needed to reproduce the run. Plateau end
+ * points are one `flatRegion` entry (basins/flat.ts), not one basin each; `knownGlobal` says
+ * whether the function's listed global minimum was reached, and in words when it was not.
+ */
 export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<string, unknown> {
   const nit = new Map(ctx.convergence?.basins.map(({ basin, starts: _, ...t }) => [basin, t]));
+  const { basins, flat } = splitFlat(s);
   return {
     tool: { name: 'basinmap', version: BASINMAP_VERSION },
     createdAt: new Date().toISOString(),
@@ -58,7 +64,9 @@ export function summaryDocument(s: BasinSummary, ctx: SummaryContext): Record<st
     warnings: failureWarnings(s, { descent: ctx.descent, lrAuto: ctx.stepSize !== undefined }),
     // Wilson rather than ±z·√(p(1−p)/n): it stays in [0, 1], and is not a single point when
     // every start reached the same basin.
-    basins: s.basins.map((b, k) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[k] ?? null, ...(ctx.convergence ? { nit: nit.get(b.id) ?? null } : {}) })),
+    basins: basins.map((b) => ({ ...b, fractionCI95: wilson(b.count, s.n), known: ctx.known[b.id] ?? null, ...(ctx.convergence ? { nit: nit.get(b.id) ?? null } : {}) })),
+    flatRegion: flat ? { ...flat, fractionCI95: wilson(flat.count, s.n) } : null,
+    knownGlobal: s.knownGlobal ? { ...s.knownGlobal, message: unreachedGlobalNote(s) ?? 'reached' } : null,
     statuses: STATUS,
   };
 }

@@ -20,8 +20,10 @@ export async function sweepParquet(r: SweepResult, params: readonly string[], d:
   const w = results.d;
   const N = results.n;
   const n = N / r.points.length;
-  const column = (src: Float32Array, j: number) => {
-    const out = new Float32Array(N);
+  // Float columns in the run's type (float64 in a float64 run), as starts.parquet writes them.
+  const F = results.x instanceof Float64Array ? Float64Array : Float32Array;
+  const column = (src: ArrayLike<number>, j: number) => {
+    const out = new F(N);
     for (let i = 0; i < N; i++) out[i] = src[i * w + j];
     return arrow.makeVector(out);
   };

@@ -43,6 +43,11 @@ export interface Objective {
   known: (d: number) => KnownPoint[];
   /** Citation for the formula and the numbers. */
   source: string;
+  /**
+   * The variables' names as the user wrote them, one per axis (a formula in x and y: ['x', 'y']):
+   * pictures name their axes so. Absent: x1..xd (variableNames).
+   */
+  variables?: string[];
   /** Optional remarks a user should know (plateaus, non-smooth points...). */
   notes?: string;
   /**

@@ -11,7 +11,7 @@ import { layoutFrame, type Frame } from './frame.ts';
 import { boxAround, drawLabels, type LabelRequest } from './labels.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { drawMinimum, drawSaddle, MARKER_RADIUS } from './markers.ts';
-import { DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR } from './palette.ts';
+import { DIVERGED_COLOUR, FLAT_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR } from './palette.ts';
 import { axisName, type Plane } from './plane.ts';
 import { shadeByIterations } from './shade.ts';
 import { drawStarts, startColours } from './starts-layer.ts';
@@ -76,9 +76,9 @@ export function drawBasinMap(ctx: Ctx, input: BasinMapInput, paint: PaintPixels)
   const resolution = labelResolution(input);
   drawMinima(ctx, frame, colours, summary.basins, plane, resolution);
   drawSaddles(ctx, frame, input.saddles ?? [], plane);
-  drawAxes(ctx, frame, { x: axisName(plane.axes[0]), y: axisName(plane.axes[1]) });
+  drawAxes(ctx, frame, { x: axisName(plane.axes[0], plane.names), y: axisName(plane.axes[1], plane.names) });
   drawTitle(ctx, input.title, input.subtitle, frame.plot.left, frame.width - frame.plot.left - 16);
-  const items = legendItems(summary, colours, levels, plane, resolution, grid !== undefined, !!input.shadeNit);
+  const items = legendItems(summary, colours, levels, legendView(plane), resolution, grid !== undefined, !!input.shadeNit);
   if (input.saddles) {
     // Beside the minimum markers: after the last of them.
     const after = items.map((it) => it.kind).lastIndexOf('marker') + 1;
@@ -119,7 +119,8 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
   const { plot, x, y } = frame;
   const [a, b] = plane.axes;
   const inPlot = (px: number, py: number) => px >= plot.left && px <= plot.left + plot.width && py >= plot.top && py <= plot.top + plot.height;
-  const visible = basins.map((basin) => ({ basin, px: x(basin.x[a]), py: y(basin.x[b]) })).filter(({ px, py }) => inPlot(px, py));
+  // Plateau end points are where starts stopped, not minima: the flat region's colour shows them.
+  const visible = basins.filter((basin) => !basin.flat).map((basin) => ({ basin, px: x(basin.x[a]), py: y(basin.x[b]) })).filter(({ px, py }) => inPlot(px, py));
   // Locals under globals: a star must never be covered.
   const drawOrder = [...visible].sort((p, q) => Number(p.basin.global) - Number(q.basin.global));
   for (const m of drawOrder) drawMinimum(ctx, m.px, m.py, m.basin.global);
@@ -133,8 +134,24 @@ function drawMinima(ctx: Ctx, frame: Frame, colours: BasinColours, basins: reado
   drawLabels(ctx, requests, plot, obstacles);
 }
 
-function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: Plane, resolution: number, edges: boolean, shaded: boolean): LegendItem[] {
-  const items: LegendItem[] = [{ kind: 'heading', text: `${s.basins.length} ${s.basins.length === 1 ? 'basin' : 'basins'}: f at (${plane.axes.map(axisName).join(', ')})`, right: 'starts' }];
+/** What the legend says of the picture's axes: which coordinates it shows, over what ranges, by what names. */
+export interface LegendView {
+  axes: readonly number[];
+  range: readonly (readonly [number, number])[];
+  names?: readonly string[];
+  /** The picture is a slice of a higher-dimensional box (minima are projected onto it). */
+  sliced: boolean;
+}
+
+export function legendView(plane: Plane): LegendView {
+  return { axes: plane.axes, range: plane.range, names: plane.names, sliced: plane.d > 2 };
+}
+
+/** The legend's rows: a swatch for each basin with a colour of its own, then "+ N more", the flat region, the greys, the markers. */
+export function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLevels | undefined, plane: LegendView, resolution: number, edges: boolean, shaded = false): LegendItem[] {
+  const listed = s.basins.length - (colours.flat?.endPoints ?? 0);
+  const names = plane.axes.map((j) => axisName(j, plane.names));
+  const items: LegendItem[] = [{ kind: 'heading', text: `${listed} ${listed === 1 ? 'basin' : 'basins'}: f at ${names.length === 1 ? names[0] : `(${names.join(', ')})`}`, right: 'starts' }];
   // Two decimals on a box 10 wide: enough to tell minima apart, short enough for the column.
   const step = Math.max(...plane.range.map(([lo, hi]) => hi - lo)) / 500;
   for (const b of colours.shown) {
@@ -142,7 +159,13 @@ function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLeve
     items.push({ kind: 'swatch', colour: colours.colourOf[b.id], text: `${formatValue(b.f, resolution)}  (${at})`, bold: b.global, right: formatPercent(b.fraction) });
   }
   if (colours.others) {
-    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `${colours.others.basins} more basins`, right: formatPercent(colours.others.fraction) });
+    const { basins: more, fraction } = colours.others;
+    // Their share of the starts stands in the "starts" column, as every row's does (the text would be cut).
+    items.push({ kind: 'swatch', colour: OTHERS_COLOUR, text: `+ ${more} more ${more === 1 ? 'basin' : 'basins'}`, right: formatPercent(fraction) });
+  }
+  if (colours.flat) {
+    const { endPoints, fraction } = colours.flat;
+    items.push({ kind: 'swatch', colour: FLAT_COLOUR, text: `flat: ${endPoints.toLocaleString('en')} end ${endPoints === 1 ? 'point' : 'points'}`, right: formatPercent(fraction) });
   }
   const { maxiter, interrupted, diverged } = s.counts;
   items.push({ kind: 'swatch', colour: NOT_CONVERGED_COLOUR, text: 'not converged', right: formatPercent((maxiter + interrupted) / s.n) });
@@ -154,10 +177,10 @@ function legendItems(s: BasinSummary, colours: BasinColours, levels: ContourLeve
   items.push({ kind: 'gap' });
   const what = s.sense === 'min' ? 'minimum' : 'maximum';
   if (s.basins.some((b) => b.global)) items.push({ kind: 'marker', global: true, text: `global ${what}` });
-  if (s.basins.some((b) => !b.global)) items.push({ kind: 'marker', global: false, text: `local ${what}` });
+  if (s.basins.some((b) => !b.global && !b.flat)) items.push({ kind: 'marker', global: false, text: s.knownGlobal?.reached === false ? `${what} (known global one not reached)` : `local ${what}` });
   if (s.basins.length > 0) items.push({ kind: 'note', text: `labels: f at the ${what}` });
   if (colours.others && edges) items.push({ kind: 'note', text: 'thin lines: edges of merged basins' });
-  if (plane.d > 2) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
+  if (plane.sliced) items.push({ kind: 'note', text: `${s.sense === 'min' ? 'minima' : 'maxima'} projected onto the slice` });
   if (levels && levels.levels.length > 0) {
     items.push({ kind: 'gap' });
     items.push({ kind: 'line', colour: CONTOUR_STYLE.colour, width: 1.6, text: `f: ${levels.levels.length} contour levels` });

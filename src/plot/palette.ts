@@ -23,6 +23,8 @@ export const BASIN_PALETTE: readonly string[] = [
 
 /** Merged basins beyond the palette: a pale cream, apart from every basin colour and both greys. */
 export const OTHERS_COLOUR = '#f1e9d2';
+/** Starts that stopped on a plateau (the flat region, basins/flat.ts): pale lavender, apart from the rest. */
+export const FLAT_COLOUR = '#e3d7f0';
 /** Starts still descending at the iteration limit (or interrupted): light grey. */
 export const NOT_CONVERGED_COLOUR = '#d9d9d9';
 /** Starts that diverged (non-finite, or escaped the box): dark grey, distinct from the light one. */

@@ -31,7 +31,7 @@ export function parseSlicePlane(axes: [number, number], at: string | undefined, 
   else if (values.length === fixedAxes.length) fixedAxes.forEach((j, k) => (point[j] = values[k]));
   else if (values.length === 1) fixedAxes.forEach((j) => (point[j] = values[0]));
   else {
-    const names = fixedAxes.map(axisName).join(', ');
+    const names = fixedAxes.map((j) => axisName(j)).join(', ');
     throw new UserError(`--at "${at}" has ${values.length} values: give ${fixedAxes.length} (for ${names || 'no fixed axis'}), ${d} (a full point), or one for all`);
   }
   return planeOf(box, axes, point);

@@ -30,7 +30,7 @@ export function sliceStartRows(plane: Plane, counts: [number, number]): SliceSta
     n,
     d,
     describe: `slice grid ${nu}x${nv} = ${n} starts over ${axisName(axes[0])}, ${axisName(axes[1])}${where ? ` at ${where}` : ''}`,
-    spec: { sampler: 'slice', axes: axes.map(axisName), at: [...at], gridCounts: [nu, nv] },
+    spec: { sampler: 'slice', axes: axes.map((j) => axisName(j)), at: [...at], gridCounts: [nu, nv] },
     rows(from: number, count: number): Float32Array {
       if (!(Number.isInteger(from) && Number.isInteger(count) && from >= 0 && count >= 0 && from + count <= n)) {
         throw new RangeError(`rows [${from}, ${from + count}) outside [0, ${n})`);

@@ -37,7 +37,8 @@ export async function track(start: Brackets, descents: Descents, o: TrackOptions
     const before = midpoints(br);
     const moved = await descents.steps(concat(br.a, br.b));
     const ok = (r: number) => !STATUS[statusName(moved.status[r])].diverged && Number.isFinite(moved.fun[r]);
-    const next = makeBrackets(moved.x.slice(0, br.n * d), moved.x.slice(br.n * d), br.la.slice(), br.lb.slice(), d, br.weight.slice());
+    // Brackets are float32 (Float32Array.from copies, and rounds the x of a float64 engine).
+    const next = makeBrackets(Float32Array.from(moved.x.subarray(0, br.n * d)), Float32Array.from(moved.x.subarray(br.n * d)), br.la.slice(), br.lb.slice(), d, br.weight.slice());
     let keep = (i: number) => ok(i) && ok(br.n + i);
     if (!o.memoryless) {
       const label = labelEndPoints(await descents.full(concat(next.a, next.b)), o.basins, o.distance, o.counts);

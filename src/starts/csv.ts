@@ -43,7 +43,7 @@ export function parseCsv(text: string | Iterable<string>, file: string): ParsedM
  * The lines of text that arrives in chunks (a file bigger than the longest string V8 makes, about
  * 512 MiB, is decoded piece by piece); a line may span chunks.
  */
-function* linesOf(chunks: Iterable<string>): Generator<string> {
+export function* linesOf(chunks: Iterable<string>): Generator<string> {
   let carry = '';
   for (const chunk of chunks) {
     const lines = (carry + chunk).split(/\r?\n/);

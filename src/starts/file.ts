@@ -4,21 +4,26 @@ import { UserError } from '../../core/errors.ts';
 import type { Box } from '../objectives/types.ts';
 import type { StartSet } from './types.ts';
 import type { ParsedMatrix } from './matrix.ts';
-import { parseCsv } from './csv.ts';
+import { linesOf, parseCsv } from './csv.ts';
 import { isNpy, parseNpy } from './npy.ts';
 import { checkCount, checkRows } from './validate.ts';
+import { isRunTable, runTableFromCsv, runTableFromParquet, type RunTableStarts } from './run-table.ts';
+import { parseWhere } from './where.ts';
+import { readParquetColumns } from '../io/read-starts-parquet.ts';
 
-type Format = 'csv' | 'json' | 'npy';
+type Format = 'csv' | 'json' | 'npy' | 'parquet';
 
 /**
  * Starts read from a file: CSV (optional header), JSON (an array of rows, or {"starts": [...]})
- * or .npy (2-D float32/float64). The format follows the extension, else the content.
+ * or .npy (2-D float32/float64), or a run's own starts.csv / starts.parquet (its x0 columns;
+ * `where`, a --where filter, keeps only some rows: run-table.ts). The format follows the
+ * extension, else the content.
  *
  * Every row must have exactly d finite numbers that survive conversion to float32. Rows outside
  * the box are kept as given — a user may deliberately start outside the usual search box — and
  * counted in `outOfBox` and `describe`. If n is given it must equal the number of rows.
  */
-export async function fileStartSet(file: string | undefined, n: number | undefined, box: Box): Promise<StartSet> {
+export async function fileStartSet(file: string | undefined, n: number | undefined, box: Box, where?: string): Promise<StartSet> {
   if (!file) throw new UserError('sampler file needs a path; give the CSV, JSON or .npy file of starts');
   let bytes: Uint8Array;
   try {
@@ -28,8 +33,12 @@ export async function fileStartSet(file: string | undefined, n: number | undefin
     throw new UserError(`cannot read start file ${file} (${code}); check the path and permissions`);
   }
   const format = formatOf(file, bytes);
-  const parsed = format === 'npy' ? parseNpy(bytes, file) : format === 'csv' ? parseCsv(textChunks(bytes), file) : parseJson(jsonText(bytes, file), file);
+  const filter = where === undefined ? undefined : parseWhere(where);
+  const table = await runTable(bytes, file, format, filter);
+  if (filter && !table) throw new UserError(`--where needs a run's own starts.csv or starts.parquet (with status and basin columns), and ${file} is not one; drop --where or give that file`);
+  const parsed = table ?? (format === 'npy' ? parseNpy(bytes, file) : format === 'csv' ? parseCsv(textChunks(bytes), file) : parseJson(jsonText(bytes, file), file));
   const d = box.length;
+  if (table && filter && table.rows === 0) throw new UserError(`no start of ${file} matches --where ${filter.text} (it holds ${table.total}); change the filter or drop --where`);
   if (parsed.rows === 0) throw new UserError(`${file} holds zero starts; give at least one row of ${d} numbers`);
   if (parsed.cols !== d) {
     throw new UserError(`${file} has ${parsed.cols} columns but the box has ${d} axes; give one column per axis`);
@@ -40,11 +49,12 @@ export async function fileStartSet(file: string | undefined, n: number | undefin
   const starts = toFloat32(parsed, file);
   const outOfBox = countOutside(starts, box);
   const outside = outOfBox > 0 ? `, ${outOfBox} outside the box (kept)` : '';
+  const what = table ? `${format}, a run's starts${filter ? `, where ${filter.text}: ${parsed.rows} of ${table.total}` : ''}` : format;
   return {
     n: parsed.rows,
     d,
     outOfBox,
-    describe: `file ${file} (${format}): ${parsed.rows} starts${outside}`,
+    describe: `file ${file} (${what}): ${parsed.rows} starts${outside}`,
     rows(from: number, count: number): Float32Array {
       checkRows(from, count, parsed.rows);
       return starts.slice(from * d, (from + count) * d);
@@ -52,8 +62,30 @@ export async function fileStartSet(file: string | undefined, n: number | undefin
   };
 }
 
+/** The file as a run's starts table, when it is one (CSV with its header, or Parquet); else undefined. */
+async function runTable(bytes: Uint8Array, file: string, format: Format, filter: ReturnType<typeof parseWhere> | undefined): Promise<RunTableStarts | undefined> {
+  if (format === 'parquet') {
+    let columns;
+    try {
+      columns = await readParquetColumns(bytes);
+    } catch (e) {
+      throw new UserError(`${file} is not a readable Parquet file (${(e as Error).message.split('\n')[0].slice(0, 120)}); give the starts.parquet a run wrote`);
+    }
+    if (!isRunTable(columns.names)) throw new UserError(`${file} is a Parquet file without the columns of a run's starts (x0_1.., status, basin); give the starts.parquet a run wrote, or a CSV of starts`);
+    return runTableFromParquet(columns, filter);
+  }
+  if (format !== 'csv') return undefined;
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r?\n/).find((l) => l.trim() !== '');
+  if (head === undefined || !isRunTable(head.split(',').map((f) => f.trim()))) return undefined;
+  return runTableFromCsv(linesOf(textChunks(bytes)), file, filter);
+}
+
+const PARQUET_MAGIC = 'PAR1';
+
 function formatOf(file: string, bytes: Uint8Array): Format {
   const ext = extname(file).toLowerCase();
+  if (ext === '.parquet') return 'parquet';
+  if (new TextDecoder().decode(bytes.subarray(0, 4)) === PARQUET_MAGIC) return 'parquet';
   if (ext === '.npy') return 'npy';
   if (ext === '.json') return 'json';
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';

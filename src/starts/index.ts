@@ -13,5 +13,5 @@ export { MAX_STARTS } from './validate.ts';
  * (spec, box, i) alone; 'file' returns a promise because it reads the file.
  */
 export function makeStartSet(spec: StartSpec, box: Box): StartSet | Promise<StartSet> {
-  return spec.sampler === 'file' ? fileStartSet(spec.file, spec.n, box) : sampleStarts(spec, box);
+  return spec.sampler === 'file' ? fileStartSet(spec.file, spec.n, box, spec.where) : sampleStarts(spec, box);
 }

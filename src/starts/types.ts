@@ -9,8 +9,10 @@ export interface StartSpec {
   gridCounts?: number[];
   /** Integer; omitted means 0. For sobol and halton, 0 means the plain published sequence. */
   seed?: number;
-  /** Path of a CSV, JSON or .npy file of starts (sampler 'file'). */
+  /** Path of a CSV, JSON or .npy file of starts, or a run's starts.csv/.parquet (sampler 'file'). */
   file?: string;
+  /** A run's starts table only: which rows to run again, e.g. "status!=converged" (starts/where.ts). */
+  where?: string;
 }
 
 export interface StartSet {

@@ -31,3 +31,26 @@ describe('the basin table with convergence times', () => {
     expect(lines[1]).toMatch(/median 12 \(max 40\)$/);
   });
 });
+
+describe('the basin table of a map with plateaus or a missed global minimum', () => {
+  const b = (id: number, f: number, extra: Partial<BasinSummary['basins'][number]> = {}) => ({ id, x: [id, 0], f, count: 1, fraction: 0.25, global: false, kind: 'minimum' as const, ...extra });
+  const base = (basins: BasinSummary['basins']): BasinSummary => ({
+    n: 4, d: 2, sense: 'min', basins, outcome: new Int32Array(0), counts: { converged: 4, maxiter: 0, diverged: 0, interrupted: 0 }, tolerances: { distance: 1e-3, fTie: 1e-6 },
+  });
+
+  it('lists plateau end points as one flat row with their count', () => {
+    const text = basinTable(base([b(0, -1, { global: true }), b(1, 0, { kind: 'degenerate', flat: true }), b(2, 1e-8, { kind: 'degenerate', flat: true, count: 2, fraction: 0.5 })]), []);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toMatch(/^flat\s+0 to 1.0000e-8\s+2 end points\s+flat region \(no curvature\)\s+3\s+75.00%$/);
+    expect(lines[3]).toMatch(/^3 distinct end points \(1 minimum, 1 flat region \(2 end points\); \* = global\)/);
+  });
+
+  it('stars nothing and says which known global minimum was not reached', () => {
+    const s = { ...base([b(0, 15.94), b(1, 16.2)]), knownGlobal: { f: 0, x: [0, 0], reached: false } };
+    const text = basinTable(s, []);
+    expect(text).not.toMatch(/^\d+ \*/m);
+    expect(text).toMatch(/none is global/);
+    expect(text.split('\n').at(-1)).toBe('basin 1 (f = 15.94) is the best found; the known global minimum f* = 0 at (0, 0) was not reached');
+  });
+});

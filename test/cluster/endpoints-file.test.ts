@@ -68,3 +68,33 @@ describe('endpoints.bin, the exact rows of a shard', () => {
     expect(() => openEndpoints(other)).toThrow(/not an endpoints file/);
   });
 });
+
+describe('endpoints.bin of a float64 run', () => {
+  const n = 300;
+  const d = 2;
+  const r = allocateResults(n, d, 'float64');
+  const specials = [NaN, Infinity, -Infinity, -0, 5e-324, 1.7976931348623157e308];
+  for (let i = 0; i < n * d; i++) {
+    r.x0[i] = Math.fround(Math.sin(i) * 5);
+    // Values float32 cannot hold: a float32 record would round them.
+    r.x[i] = i < specials.length ? specials[i] : Math.cos(i) * 1e-3 + 1e-12;
+  }
+  for (let i = 0; i < n; i++) {
+    r.fun[i] = i % 11 === 0 ? NaN : i / 7;
+    r.gradNorm[i] = 1 / (i + 3);
+    r.nit[i] = i * 3;
+    r.status[i] = i % STATUS_BY_CODE.length;
+  }
+  const path = join(dir, 'endpoints64.bin');
+  writeFileSync(path, Buffer.concat([...endpointsChunks(r, 50)]));
+
+  it('says float64 in its header and reads back every float64 bit for bit', () => {
+    expect(openEndpoints(path).dtype).toBe('float64');
+    const back = readEndpoints(path).results;
+    expect(back.x).toBeInstanceOf(Float64Array);
+    for (const key of ['x', 'fun', 'gradNorm'] as const) expect(new BigUint64Array(back[key].buffer)).toEqual(new BigUint64Array(r[key].buffer));
+    expect(back.x0).toEqual(r.x0);
+    expect(back.nit).toEqual(r.nit);
+    expect(back.status).toEqual(r.status);
+  });
+});

@@ -4,9 +4,10 @@ import { WORKER_SOURCE } from './worker-source.ts';
 
 export interface JobResult {
   id: number;
-  x: Float32Array;
-  fun: Float32Array;
-  gradNorm: Float32Array;
+  /** float64 from a float64 kernel. */
+  x: Float32Array | Float64Array;
+  fun: Float32Array | Float64Array;
+  gradNorm: Float32Array | Float64Array;
   nit: Int32Array;
   status: Uint8Array;
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { StartResults } from '../../../core/results.ts';
+import { allocateResults, type StartResults } from '../../../core/results.ts';
 import { makeOptimizer } from '../../../core/optimizers/index.ts';
 import { scalarTable } from '../../record.ts';
 import type { EngineOptions, Evaluation, FusedDtype } from '../../types.ts';
@@ -23,11 +23,8 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
   // Several blocks per thread so that a block of quick starts does not leave a core idle.
   const block = Math.min(1 << 16, Math.max(G, Math.ceil(n / (threads * 8) / G) * G));
 
-  const out: StartResults = {
-    n, d, x0: Float32Array.from(x0),
-    x: new Float32Array(n * d), fun: new Float32Array(n), gradNorm: new Float32Array(n),
-    nit: new Int32Array(n), status: new Uint8Array(n),
-  };
+  const out = allocateResults(n, d, kernel.dtype);
+  out.x0.set(x0);
   const abort = engineOpts.signal ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   const raise = () => abort && Atomics.store(abort, 0, 1);
   if (engineOpts.signal?.aborted) raise();

@@ -78,7 +78,8 @@ function runJob(job) {
       parentPort.postMessage({ id, progress: { finished: n - running, iteration: reached } });
     }
   }
-  const x = new Float32Array(n * d), fun = new Float32Array(n), gradNorm = new Float32Array(n);
+  const F = es === 4 ? Float32Array : Float64Array;
+  const x = new F(n * d), fun = new F(n), gradNorm = new F(n);
   const nit = new Int32Array(n), status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) x[i * d + j] = buf[at(i, layout.xOut + j)];

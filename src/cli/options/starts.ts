@@ -8,6 +8,7 @@ export interface StartArgs {
   grid?: string;
   seed: number;
   startsFile?: string;
+  where?: string;
 }
 
 export function startOptions<T>(y: Argv<T>): Argv<T & StartArgs> {
@@ -16,13 +17,15 @@ export function startOptions<T>(y: Argv<T>): Argv<T & StartArgs> {
     .option('n', { type: 'number', describe: 'number of starts (default 10000; grid: per-axis counts from n)', group: 'Starts:' })
     .option('grid', { type: 'string', describe: 'grid points per axis: "100" or "100x50"', group: 'Starts:' })
     .option('seed', { type: 'number', default: 0, describe: 'seed of the random samplers (start i depends only on seed and i)', group: 'Starts:' })
-    .option('starts-file', { type: 'string', describe: 'read starts from a CSV, JSON or .npy file instead', group: 'Starts:' }) as unknown as Argv<T & StartArgs>;
+    .option('starts-file', { type: 'string', describe: "read starts from a CSV, JSON or .npy file instead, or a run's own starts.csv/.parquet (its x0 columns)", group: 'Starts:' })
+    .option('where', { type: 'string', describe: "with a run's starts file: only the rows matching, e.g. status!=converged, status=maxiter|diverged, basin=0", group: 'Starts:' }) as unknown as Argv<T & StartArgs>;
 }
 
 export const DEFAULT_STARTS = 10_000;
 
 export function startSpecFromArgs(a: StartArgs, d: number): StartSpec {
-  if (a.startsFile) return { sampler: 'file', file: a.startsFile };
+  if (a.where !== undefined && !a.startsFile) throw new UserError(`--where "${a.where}" filters a run's starts file: add --starts-file RUN/starts.csv (or starts.parquet)`);
+  if (a.startsFile) return { sampler: 'file', file: a.startsFile, ...(a.where !== undefined ? { where: a.where } : {}) };
   if (a.grid !== undefined) {
     const counts = a.grid.split(/[x,]/).map((s) => Number(s.trim()));
     if (counts.some((c) => !Number.isInteger(c) || c < 1)) throw new UserError(`--grid "${a.grid}" must be whole numbers ≥ 1 like 100 or 100x50`);

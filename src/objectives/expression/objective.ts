@@ -33,5 +33,6 @@ export function objectiveFromExpression(source: string, opts: { box?: Box | stri
     f: exprToTfjs(parsed.expr),
     known: () => [],
     source: 'typed on the command line',
+    variables: parsed.variables,
   };
 }
