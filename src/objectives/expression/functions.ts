@@ -1,4 +1,4 @@
-import type { Expr, UnaryOp } from '../../../core/expression.ts';
+import { postOrder, type Expr, type UnaryOp } from '../../../core/expression.ts';
 
 /** The functions and constants a formula may name, and how each becomes IR. */
 
@@ -90,15 +90,22 @@ function integerPower(base: Expr, n: number): Expr {
 }
 
 /** The value of a variable-free exponent such as -2 or (1/2), so that x^-2 is seen as whole. */
-function constantValue(e: Expr): number | undefined {
+function constantValue(expr: Expr): number | undefined {
+  const values = new Map<Expr, number | undefined>();
+  for (const e of postOrder(expr)) values.set(e, constantOp(e, values));
+  return values.get(expr);
+}
+
+/** One node's value from its operands' values (undefined: not a constant). */
+function constantOp(e: Expr, values: Map<Expr, number | undefined>): number | undefined {
   if (e.op === 'const') return e.value;
   if (e.op === 'neg' || e.op === 'square') {
-    const a = constantValue(e.arg);
+    const a = values.get(e.arg);
     if (a === undefined) return undefined;
     return e.op === 'neg' ? -a : a * a;
   }
   if (e.op === 'add' || e.op === 'sub' || e.op === 'mul' || e.op === 'div') {
-    const [a, b] = [constantValue(e.left), constantValue(e.right)];
+    const [a, b] = [values.get(e.left), values.get(e.right)];
     if (a === undefined || b === undefined) return undefined;
     return e.op === 'add' ? a + b : e.op === 'sub' ? a - b : e.op === 'mul' ? a * b : a / b;
   }

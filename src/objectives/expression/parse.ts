@@ -67,6 +67,12 @@ export function parseExpression(source: string, opts: { dim?: number } = {}): Pa
 
 type Style = 'xyz' | 'indexed';
 
+/** A node whose operands are still to be read, and how its IR is built from theirs. */
+interface Pending {
+  operands: MathNode[];
+  build: (operands: Expr[]) => Expr;
+}
+
 function variableOf(name: string): { style: Style; index: number } | undefined {
   const xyz = ['x', 'y', 'z'].indexOf(name);
   if (xyz >= 0) return { style: 'xyz', index: xyz };
@@ -99,10 +105,37 @@ class FormulaReader {
     return Array.from({ length: d }, (_, i) => (style === 'xyz' ? 'xyz'[i] : `x${i + 1}`));
   }
 
-  read(node: MathNode): Expr {
-    if (isParenthesisNode(node)) return this.read(node.content);
-    if (isConstantNode(node)) return this.constant(node.value);
-    if (isSymbolNode(node)) return this.symbol(node.name, this.at.name(node.name));
+  /**
+   * The IR of a mathjs tree, read without recursion: a sum of 20000 terms is a tree 20000 deep.
+   * Each node is entered (checked, in source order) before its operands are read, and built
+   * from their IR after.
+   */
+  read(root: MathNode): Expr {
+    const stack: Array<Pending & { built: Expr[] }> = [];
+    let next: MathNode | undefined = root;
+    let value: Expr | undefined;
+    for (;;) {
+      if (next !== undefined) {
+        const entered = this.enter(next);
+        next = undefined;
+        if ('expr' in entered) value = entered.expr;
+        else stack.push({ ...entered, built: [] });
+      }
+      const top = stack[stack.length - 1];
+      if (value !== undefined) {
+        if (!top) return value;
+        top.built.push(value);
+        value = undefined;
+      }
+      if (top.built.length < top.operands.length) next = top.operands[top.built.length];
+      else value = stack.pop()!.build(top.built);
+    }
+  }
+
+  private enter(node: MathNode): { expr: Expr } | Pending {
+    if (isParenthesisNode(node)) return { operands: [node.content], build: ([e]) => e };
+    if (isConstantNode(node)) return { expr: this.constant(node.value) };
+    if (isSymbolNode(node)) return { expr: this.symbol(node.name, this.at.name(node.name)) };
     if (isOperatorNode(node)) return this.operator(node.op, node.fn, node.args);
     if (isFunctionNode(node)) return this.call(node.fn, node.args);
     const refused = REFUSED_NODES[node.type];
@@ -152,9 +185,9 @@ class FormulaReader {
     return { op: 'var', index };
   }
 
-  private operator(op: string, fn: string, args: MathNode[]): Expr {
-    if (fn === 'unaryMinus') return { op: 'neg', arg: this.read(args[0]) };
-    if (fn === 'unaryPlus') return this.read(args[0]);
+  private operator(op: string, fn: string, args: MathNode[]): Pending {
+    if (fn === 'unaryMinus') return { operands: args, build: ([arg]) => ({ op: 'neg', arg }) };
+    if (fn === 'unaryPlus') return { operands: args, build: ([arg]) => arg };
     const binary = BINARY_OPERATORS[fn];
     if (!binary) {
       const column = this.at.symbol([op]);
@@ -162,11 +195,10 @@ class FormulaReader {
       const fix = what === 'comparison' || what === 'logical operator' ? PIECEWISE_FIX : 'use + - * / ^ and functions such as abs, min, max';
       throw new UserError(`operator "${op}" (${what}) at column ${column} is not supported: ${fix}`);
     }
-    const operands = args.map((a) => this.read(a));
-    return operands.reduce((left, right) => (binary === 'pow' ? power(left, right) : { op: binary, left, right }));
+    return { operands: args, build: (operands) => operands.reduce((left, right) => (binary === 'pow' ? power(left, right) : { op: binary, left, right })) };
   }
 
-  private call(fn: MathNode, args: MathNode[]): Expr {
+  private call(fn: MathNode, args: MathNode[]): Pending {
     if (!isSymbolNode(fn)) {
       throw new UserError(`a call at column ${this.at.here()} is not of a named function: known functions are ${functionList()}`);
     }
@@ -178,7 +210,7 @@ class FormulaReader {
     if (args.length < min || args.length > max) {
       throw new UserError(`${name} takes ${arityText(min, max)}, got ${args.length} at column ${column}: write ${spec.usage}`);
     }
-    return spec.build(args.map((a) => this.read(a)));
+    return { operands: args, build: spec.build };
   }
 }
 
