@@ -12,6 +12,7 @@ import { UserError } from '../../../core/errors.ts';
 import type { BinaryOp, Expr, ParsedExpression } from '../../../core/expression.ts';
 import { CONSTANTS, FUNCTIONS, power } from './functions.ts';
 import { OPERATOR_FEATURES, PIECEWISE_FIX, REFUSED_NODES, syntaxError } from './refusals.ts';
+import { checkFormulaLimits } from './limits.ts';
 import { Locator } from './tokens.ts';
 
 export { CONSTANTS, FUNCTIONS, power, type FunctionSpec } from './functions.ts';
@@ -51,6 +52,7 @@ export function parseExpression(source: string, opts: { dim?: number } = {}): Pa
     throw new UserError(`the dimension must be a whole number ≥ 1, got ${dim}`);
   }
   if (source.trim() === '') throw new UserError(`empty formula: type one, e.g. "${EXAMPLE}"`);
+  checkFormulaLimits(source);
   let root: MathNode;
   try {
     root = parse(source);
