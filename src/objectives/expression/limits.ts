@@ -17,6 +17,12 @@ export const MAX_NESTING = 100;
  */
 export const MAX_TOKENS = 100_000;
 
+/**
+ * The highest axis a formula may name (x100000). Beyond it a typo such as x1000000000 would ask for
+ * a box, starts and gradients of a billion coordinates and run out of memory.
+ */
+export const MAX_AXES = 100_000;
+
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
 /** Tokens after which a + or - is a sign (unary), not an addition. */

@@ -11,8 +11,8 @@ import {
 import { UserError } from '../../../core/errors.ts';
 import type { BinaryOp, Expr, ParsedExpression } from '../../../core/expression.ts';
 import { CONSTANTS, FUNCTIONS, power } from './functions.ts';
-import { OPERATOR_FEATURES, PIECEWISE_FIX, REFUSED_NODES, syntaxError } from './refusals.ts';
-import { checkFormulaLimits } from './limits.ts';
+import { OPERATOR_FEATURES, PIECEWISE_FIX, REFUSED_NODES, quote, syntaxError } from './refusals.ts';
+import { checkFormulaLimits, MAX_AXES } from './limits.ts';
 import { Locator } from './tokens.ts';
 
 export { CONSTANTS, FUNCTIONS, power, type FunctionSpec } from './functions.ts';
@@ -167,13 +167,16 @@ class FormulaReader {
     if (Object.hasOwn(FUNCTIONS, name)) {
       throw new UserError(`function "${name}" at column ${column} needs parentheses: write ${FUNCTIONS[name].usage}`);
     }
-    throw new UserError(`unknown name "${name}" at column ${column}: ${nameHint(name)}`);
+    throw new UserError(`unknown name "${quote(name)}" at column ${column}: ${nameHint(name)}`);
   }
 
   private variable(name: string, style: Style, index: number, column: number): Expr {
     if (this.first && this.first.style !== style) {
       const f = this.first;
       throw new UserError(`"${name}" at column ${column} mixes variable styles with "${f.name}" at column ${f.column}: write every variable as x1..xd, or use only x, y, z`);
+    }
+    if (index >= MAX_AXES) {
+      throw new UserError(`"${quote(name)}" at column ${column} names axis ${index + 1}, beyond the ${MAX_AXES} a formula may use: check the variable's number`);
     }
     this.first ??= { style, name, column };
     const d = this.fixedDim;
@@ -239,9 +242,9 @@ function nameHint(name: string): string {
 
 function callHint(name: string, column: number): string {
   if (variableOf(name) || Object.hasOwn(CONSTANTS, name)) {
-    return `"${name}" at column ${column} is not a function: write ${name}*(...) for a product`;
+    return `"${quote(name)}" at column ${column} is not a function: write ${quote(name)}*(...) for a product`;
   }
   const lower = name.toLowerCase();
   const suggestion = lower !== name && Object.hasOwn(FUNCTIONS, lower) ? `did you mean ${lower}? ` : '';
-  return `unknown function "${name}" at column ${column}: ${suggestion}known functions are ${functionList()}`;
+  return `unknown function "${quote(name)}" at column ${column}: ${suggestion}known functions are ${functionList()}`;
 }

@@ -46,6 +46,15 @@ export const REFUSED_NODES: Readonly<Record<string, { what: string; tokens: stri
 };
 
 /** mathjs syntax errors carry a 1-based column as `char`; their wording is rephrased with a fix. */
+/**
+ * Source text as quoted in a one-line message: control and direction characters (a line break,
+ * NUL, U+202E) shown as \u escapes, and long text cut, so the line stays one line under 300.
+ */
+export function quote(text: string, max = 30): string {
+  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.length > max ? `${shown.slice(0, max - 3)}...` : shown;
+}
+
 export function syntaxError(e: SyntaxError): UserError {
   const char = (e as SyntaxError & { char?: unknown }).char;
   const column = typeof char === 'number' ? char : 1;
@@ -59,10 +68,10 @@ function syntaxAdvice(message: string): string {
   if (message.startsWith('Parenthesis ) expected')) return '")" expected: add the missing closing parenthesis';
   if (message.startsWith('Value expected')) return 'a value is missing: put a number, a variable or (...) there';
   if ((m = /^Unexpected operator (.+)$/.exec(message))) {
-    return m[1] === ')' ? 'unexpected ")": remove it or add the matching "("' : `unexpected "${m[1]}": remove it or put a value before it`;
+    return m[1] === ')' ? 'unexpected ")": remove it or add the matching "("' : `unexpected "${quote(m[1])}": remove it or put a value before it`;
   }
-  if ((m = /^Unexpected part "(.*)"$/.exec(message))) return `unexpected "${m[1]}": put an operator such as * before it`;
-  if ((m = /^Syntax error in part "(.*)"$/.exec(message))) return `cannot read "${m[1]}": use + - * / ^, parentheses and functions such as sin(x)`;
+  if ((m = /^Unexpected part "(.*)"$/.exec(message))) return `unexpected "${quote(m[1])}": put an operator such as * before it`;
+  if ((m = /^Syntax error in part "(.*)"$/.exec(message))) return `cannot read "${quote(m[1])}": use + - * / ^, parentheses and functions such as sin(x)`;
   if (message.startsWith('Invalid left hand side of assignment')) return 'assignment "=" is not supported: type only the formula, e.g. x^2 + y^2';
-  return `${message}: check the formula there`;
+  return `${quote(message, 120)}: check the formula there`;
 }
