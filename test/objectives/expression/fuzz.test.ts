@@ -17,8 +17,8 @@ import { mulberry32 } from '../../support/random.ts';
  * characters. A sample goes through the real CLI. Seeded: BASINMAP_FUZZ_SEED reruns another seed.
  */
 const SEED = Number(process.env.BASINMAP_FUZZ_SEED ?? 20261201);
-const TOKEN_STRINGS = 2000;
-const TREES = 800;
+const TOKEN_STRINGS = 3000;
+const TREES = 1000;
 // Each CLI run is a process start of a few CPU-seconds: a small sample keeps the file's cost low.
 const CLI_SAMPLE = 10;
 
