@@ -1,4 +1,4 @@
-import type { Expr } from '../../core/expression.ts';
+import { postOrder, type Expr } from '../../core/expression.ts';
 import type { GraphBuilder } from './graph.ts';
 
 /** Largest |n| for which x^n becomes multiplies (square-and-multiply: at most 2·log2(n) of them). */
@@ -7,14 +7,14 @@ export const MAX_LOWERED_POWER = 64;
 /**
  * Adds the forward graph of `expr` to `g` and returns the node of its value. The IR may share
  * nodes (ir.ts), so each is lowered once: without the memo a chain of shared subtrees would be
- * walked an exponential number of times (hash-consing would still give the right graph).
+ * walked an exponential number of times (hash-consing would still give the right graph). The
+ * walk is postOrder's loop, not recursion: a long formula is a deep chain.
  */
 export function lowerExpr(g: GraphBuilder, expr: Expr, d: number, memo = new Map<Expr, number>()): number {
-  const known = memo.get(expr);
-  if (known !== undefined) return known;
-  const id = lowerNode(g, expr, d, (e) => lowerExpr(g, e, d, memo));
-  memo.set(expr, id);
-  return id;
+  for (const e of postOrder(expr)) {
+    if (!memo.has(e)) memo.set(e, lowerNode(g, e, d, (operand) => memo.get(operand)!));
+  }
+  return memo.get(expr)!;
 }
 
 function lowerNode(g: GraphBuilder, expr: Expr, d: number, lower: (e: Expr) => number): number {

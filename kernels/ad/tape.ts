@@ -62,3 +62,14 @@ export function opCounts(tape: Tape): Partial<Record<TapeOp, number>> {
   for (const ins of tape.instrs) counts[ins.op] = (counts[ins.op] ?? 0) + 1;
   return counts;
 }
+
+/** The longest chain of dependent instructions (a leaf is 1): how deep code generators nest. */
+export function tapeDepth(tape: Tape): number {
+  const depth = new Int32Array(tape.instrs.length);
+  let deepest = 0;
+  tape.instrs.forEach((ins, i) => {
+    depth[i] = 1 + ins.args.reduce((m, a) => Math.max(m, depth[a]), 0);
+    deepest = Math.max(deepest, depth[i]);
+  });
+  return deepest;
+}

@@ -10,12 +10,16 @@ import type { ObjectiveFn } from '../objectives/types.ts';
 export async function hessians(f: ObjectiveFn, points: number[][], d: number): Promise<Float64Array[]> {
   if (points.length === 0) return [];
   const x = tf.tensor2d(points.flat(), [points.length, d]);
-  const grad = tf.grad((v: Tensor) => tf.sum(f(v as Tensor2D)));
+  // Each sum adds zerosLike(v) so that v stays on the tape even where f, or one of its partial
+  // derivatives, does not depend on v at all (a constant, floor(x), 0*y): tf.grad then returns
+  // zeros instead of throwing "Cannot compute gradient of y=f(x) with respect to x".
+  const onTape = (v: Tensor, s: Tensor) => tf.add(s, tf.sum(tf.zerosLike(v)));
+  const grad = tf.grad((v: Tensor) => onTape(v, tf.sum(f(v as Tensor2D))));
   const columns: Float32Array[] = [];
   for (let j = 0; j < d; j++) {
     const hj = tf.tidy(() => {
       const pick = tf.tensor2d(Array.from({ length: d }, (_, i) => (i === j ? 1 : 0)), [1, d]);
-      return tf.grad((v: Tensor) => tf.sum(tf.mul(grad(v), pick)))(x);
+      return tf.grad((v: Tensor) => onTape(v, tf.sum(tf.mul(grad(v), pick))))(x);
     });
     columns.push((await hj.data()) as Float32Array);
     hj.dispose();

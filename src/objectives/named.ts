@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.ts';
 import { parseBox } from './box.ts';
 import { objectiveFromExpression } from './expression/objective.ts';
+import { quote } from './expression/refusals.ts';
 import { LIBRARY, findLibraryFunction } from './library/index.ts';
 import type { Box, Objective } from './types.ts';
 
@@ -34,7 +35,7 @@ export function resolveNamedObjective(req: NamedObjectiveRequest): ResolvedObjec
   if (lib) objective = lib;
   else if (/^[A-Za-z][\w-]*$/.test(fn) && !/^(x|y|z|x\d+)$/.test(fn)) {
     const hint = closest(fn, LIBRARY.map((o) => o.name));
-    throw new UserError(`unknown function "${fn}"${hint ? `: did you mean ${hint}?` : ''} (\`basinmap functions\` lists them; a formula needs operators, e.g. "x^2+y^2")`);
+    throw new UserError(`unknown function "${quote(fn)}"${hint ? `: did you mean ${hint}?` : ''} (\`basinmap functions\` lists them; a formula needs operators, e.g. "x^2+y^2")`);
   } else {
     if (req.box === undefined) {
       throw new UserError('a formula needs a box: add --box -5,5 (one range for every axis) or --box -5,5,-3,3 (one per axis)');

@@ -39,6 +39,9 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--grid beyond what memory holds', ['himmelblau', '--grid', '50000'], /2,500,000,000 starts need about/],
   ['--n beyond the sampler limit', ['himmelblau', '--sampler', 'uniform', '--n', '1e10'], /exceeds the limit of 4294967296 starts/],
   ['--timeout 0', ['himmelblau', '--timeout', '0'], /--timeout must be a number of seconds > 0, got 0/],
+  ['a formula without variables', ['1+2', '--box', '-1,1'], /the formula "1\+2" has no variable, .*write it in x, y, z or x1\.\.xd/],
+  ['a formula of 500 nested parentheses', [`${'('.repeat(500)}x${')'.repeat(500)}`, '--box', '-1,1'], /nests more than 100 levels deep at column 101/],
+  ['a formula naming axis x1000000000', ['x1000000000^2', '--box', '-1,1'], /names axis 1000000000, beyond the 100000 a formula may use/],
 ];
 
 // Concurrent: each case is a CLI start (a few seconds), and they are independent.

@@ -39,6 +39,14 @@ describe('compileFused', () => {
   });
 });
 
+describe('compileFused, cpu target, a very long formula', () => {
+  it('refuses a chain deeper than binaryen survives up front, with a FusedCompileError', async () => {
+    const opts = descentOptions([[-1, 1]], 'gd', 0.01);
+    const long = parseExpression(Array(3000).fill('x^2').join('+')).expr;
+    await expect(compileFused(long, 1, opts, { target: 'cpu' })).rejects.toThrow(/builds chains of at most 2000 dependent operations and this formula needs 3001/);
+  });
+});
+
 describeNative('compileFused, native target', () => {
   it('builds a native runner in float32 and float64', async () => {
     for (const dtype of ['float32', 'float64'] as const) {

@@ -1,4 +1,5 @@
 import { UserError } from '../../../core/errors.ts';
+import { highestColumn } from '../../../core/expression.ts';
 import { parseBox } from '../box.ts';
 import type { Box, Objective } from '../types.ts';
 import { parseExpression } from './parse.ts';
@@ -14,6 +15,10 @@ const NEEDS_BOX = 'a formula needs a box: add --box -5,5 (one range for every ax
  */
 export function objectiveFromExpression(source: string, opts: { box?: Box | string; dim?: number }): Objective {
   const parsed = parseExpression(source, { dim: opts.dim });
+  // A constant has no minima, basins or gradient to follow: refuse it before any descent runs.
+  if (highestColumn(parsed.expr) < 0) {
+    throw new UserError(`the formula "${clip(source)}" has no variable, so every point is a minimum: write it in x, y, z or x1..xd, e.g. x^2 + y^2`);
+  }
   const d = parsed.dim;
   const box = typeof opts.box === 'string' ? parseBox(opts.box, d) : opts.box;
   if (box && box.length !== d) {
@@ -35,4 +40,10 @@ export function objectiveFromExpression(source: string, opts: { box?: Box | stri
     source: 'typed on the command line',
     variables: parsed.variables,
   };
+}
+
+/** The formula as quoted in a one-line message: long ones are cut, so the line stays short. */
+function clip(source: string): string {
+  const one = source.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
 }

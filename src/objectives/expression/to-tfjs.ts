@@ -1,7 +1,7 @@
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../../core/tf.ts';
 import { col } from '../columns.ts';
 import type { ObjectiveFn } from '../types.ts';
-import type { BinaryOp, Expr, UnaryOp } from '../../../core/expression.ts';
+import { highestColumn, postOrder, type BinaryOp, type Expr, type UnaryOp } from '../../../core/expression.ts';
 
 const UNARY: Record<UnaryOp, (a: Tensor) => Tensor> = {
   neg: (a) => tf.neg(a),
@@ -57,7 +57,7 @@ export function exprToTfjs(expr: Expr): ObjectiveFn {
       if (x.shape[1] < columnsRead) {
         throw new Error(`this formula reads column ${columnsRead - 1} but the batch has only ${x.shape[1]} columns`);
       }
-      const value = evaluate(expr, x, new Map());
+      const value = evaluate(expr, x);
       if (value.rank === 1) return value as Tensor1D;
       // A formula without variables is a scalar here. Adding zerosLike(x) summed per row makes it
       // one value per row and keeps it on x's tape, so tf.grad returns zeros instead of throwing
@@ -66,31 +66,27 @@ export function exprToTfjs(expr: Expr): ObjectiveFn {
     });
 }
 
-function evaluate(e: Expr, x: Tensor2D, memo: Map<Expr | string, Tensor>): Tensor {
-  const known = memo.get(e);
-  if (known) return known;
-  let t: Tensor;
-  // Equal leaves are one tensor: a formula's repeated x or 2 are separate IR nodes, and a slice
-  // (or a scalar upload) per occurrence would cost a kernel each time.
-  if (e.op === 'const') t = leaf(memo, `c${e.value}`, () => tf.scalar(e.value));
-  else if (e.op === 'var') t = leaf(memo, `x${e.index}`, () => col(x, e.index));
-  else if ('arg' in e) t = UNARY[e.op](evaluate(e.arg, x, memo));
-  else t = BINARY[e.op](evaluate(e.left, x, memo), evaluate(e.right, x, memo));
-  memo.set(e, t);
-  return t;
+/**
+ * The tensor of every node, operands first (postOrder walks the DAG without recursion, so a long
+ * formula cannot overflow the stack); shared nodes and equal leaves are computed once.
+ */
+function evaluate(expr: Expr, x: Tensor2D): Tensor {
+  const memo = new Map<Expr | string, Tensor>();
+  for (const e of postOrder(expr)) {
+    let t: Tensor;
+    // Equal leaves are one tensor: a formula's repeated x or 2 are separate IR nodes, and a slice
+    // (or a scalar upload) per occurrence would cost a kernel each time.
+    if (e.op === 'const') t = leaf(memo, `c${e.value}`, () => tf.scalar(e.value));
+    else if (e.op === 'var') t = leaf(memo, `x${e.index}`, () => col(x, e.index));
+    else if ('arg' in e) t = UNARY[e.op](memo.get(e.arg)!);
+    else t = BINARY[e.op](memo.get(e.left)!, memo.get(e.right)!);
+    memo.set(e, t);
+  }
+  return memo.get(expr)!;
 }
 
 function leaf(memo: Map<Expr | string, Tensor>, key: string, make: () => Tensor): Tensor {
   let t = memo.get(key);
   if (!t) memo.set(key, (t = make()));
   return t;
-}
-
-function highestColumn(e: Expr, seen = new Set<Expr>()): number {
-  if (seen.has(e)) return -1;
-  seen.add(e);
-  if (e.op === 'const') return -1;
-  if (e.op === 'var') return e.index;
-  if ('arg' in e) return highestColumn(e.arg, seen);
-  return Math.max(highestColumn(e.left, seen), highestColumn(e.right, seen));
 }
