@@ -13,7 +13,10 @@ import { parsePngSize } from '../plot/slice-args.ts';
 import { makeStartSet } from '../starts/index.ts';
 import { commandLine, formatNumber } from './format.ts';
 import type { MapArgs } from './map-setup.ts';
-import { descentFromArgs, withSuggestion } from './options/descent.ts';
+import { autoLrLine, descentFromArgs, settleLr, withSuggestion } from './options/descent.ts';
+import { paramGrid, type ParamAxis } from '../params/axes.ts';
+import type { ParamObjective } from '../params/objective.ts';
+import type { StartRows } from '../descent/driver.ts';
 import { startSpecFromArgs } from './options/starts.ts';
 import { progressReporter } from './progress.ts';
 import { gracefulStop } from './signals.ts';
@@ -54,11 +57,14 @@ export async function runParamSweepCommand(a: MapArgs & ParamArgs): Promise<void
   const axes = parseParamFlags(a.param ?? []);
   const objective = paramObjective(a.fn, axes, { box: a.box, dim: a.dim });
   const { d, box } = objective;
-  const settled = withSuggestion(a, undefined);
-  const descent = descentFromArgs(a, box, settled);
+  const given = withSuggestion(a, undefined);
+  // Every other option checked before the curvature estimate runs (lr auto is settled below).
+  descentFromArgs(a, box, given.lr === 'auto' ? { ...given, lr: 1 } : given);
   const pngSize = parsePngSize(a.pngSize);
   const starts = await makeStartSet(startSpecFromArgs(a, d), box);
   if (starts.d !== d) throw new UserError(`the starts have ${starts.d} columns but the formula has ${d} variables: fix the file or --dim`);
+  const settled = await settleSweepLr(given, a, objective, axes, starts);
+  const descent = descentFromArgs(a, box, settled);
   const points = axes.reduce((k, ax) => k * ax.values.length, 1);
   checkFits(starts.n * points, d + axes.length, a.dtype);
   const backend = a.backend ?? (await defaultBackend());
@@ -94,6 +100,7 @@ export async function runParamSweepCommand(a: MapArgs & ParamArgs): Promise<void
     const lines = [
       `${a.fn}, d=${d}, ${starts.describe} at ${points} parameter points (${starts.n * points} descents); ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; backend ${backend}; ${r.seconds.descent.toFixed(2)} s`,
       `engine ${describeEngine({ engine: r.engine.name, reason: r.engine.reason })}`,
+      ...(settled.auto ? [autoLrLine(settled).trimEnd()] : []),
       ...sweepTable(r, axes.map((ax) => ax.name)),
       ...(written.length > 0 ? [`wrote ${written.join(', ')}`] : []),
     ];
@@ -120,4 +127,26 @@ function sweepTable(r: Awaited<ReturnType<typeof runParamSweep>>, names: string[
 
 function kebab(s: string): string {
   return s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** Parameter points lr auto looks at: the curvature, and so the stable step, changes with the parameter. */
+const AUTO_LR_POINTS = 8;
+
+/**
+ * lr auto for a sweep: the one rule (descent/step-size.ts) at up to AUTO_LR_POINTS parameter
+ * points spread over the grid, f taken at each point (the parameters held fixed, as the descent
+ * holds them), and the smallest α of those: one α must be stable at every value.
+ */
+async function settleSweepLr(given: ReturnType<typeof withSuggestion>, a: MapArgs, objective: ParamObjective, axes: readonly ParamAxis[], starts: StartRows) {
+  if (given.lr !== 'auto') return settleLr(given, a, { f: objective.wide.f, box: objective.box, starts });
+  const grid = paramGrid(axes);
+  const picks = grid.length <= AUTO_LR_POINTS ? grid : Array.from({ length: AUTO_LR_POINTS }, (_, k) => grid[Math.round((k * (grid.length - 1)) / (AUTO_LR_POINTS - 1))]);
+  let best: Awaited<ReturnType<typeof settleLr>> | undefined;
+  let at: readonly number[] = picks[0];
+  for (const p of picks) {
+    const s = await settleLr(given, a, { f: objective.at(p), box: objective.box, starts });
+    if (!best || s.lr < best.lr) [best, at] = [s, p];
+  }
+  const where = axes.map((ax, j) => `${ax.name} = ${at[j]}`).join(', ');
+  return { ...best!, auto: best!.auto && { ...best!.auto, why: `${best!.auto.why}; the smallest over ${picks.length} parameter points, at ${where}` } };
 }

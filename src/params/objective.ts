@@ -33,6 +33,8 @@ export function paramObjective(source: string, axes: readonly ParamAxis[], opts:
   const used = columnsUsed(parsed.expr);
   const unused = names.filter((_, j) => !used.has(d + j));
   if (unused.length > 0) throw new UserError(`--param ${unused[0]} is not used in the formula "${source}": use it there, or drop --param ${unused[0]}`);
+  // Parameters alone are no landscape: every point would be a minimum (as for a constant formula).
+  if (![...used].some((c) => c < d)) throw new UserError(`the formula "${source.length > 40 ? source.slice(0, 37) + '...' : source}" has no variable besides its parameters, so every point is a minimum: write it in x, y, z or x1..xd, e.g. a*x^2 + y^2`);
   if (opts.box === undefined) throw new UserError('a formula needs a box: add --box -5,5 (one range for every axis) or --box -5,5,-3,3');
   const box = parseBox(opts.box, d);
   const f = exprToTfjs(parsed.expr);

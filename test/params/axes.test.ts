@@ -69,6 +69,7 @@ describe('a parameter in a formula', () => {
     expect(() => paramObjective('x^2 + y^2', axes, { box: '-1,1' })).toThrow(/--param a is not used in the formula "x\^2 \+ y\^2"/);
     expect(() => paramObjective('b*x^2 + y^2', axes, { box: '-1,1' })).toThrow(/unknown name "b" at column 1/);
     expect(() => paramObjective('a*x^2 + y^2', axes, {})).toThrow(/a formula needs a box/);
+    expect(() => paramObjective('a*2 + a^2', axes, { box: '-1,1' })).toThrow(/has no variable besides its parameters/);
   });
 
   it('spans the parameter values in the box, and a single value gets a side around it', () => {
