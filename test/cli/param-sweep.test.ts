@@ -14,7 +14,7 @@ describe('basinmap map FORMULA --param', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/at 4 parameter points \(400 descents\)/);
     // No --lr: lr auto takes the smallest stable step over the parameter points: f_xx = 12x² − 2a peaks at a = −1 (50 at x = ±2).
-    expect(r.stdout).toMatch(/lr auto: [\d.e-]+ \(1\/L, .*the smallest over 4 parameter points, at a = 1\)/);
+    expect(r.stdout).toMatch(/lr auto: [\d.e-]+ \(1\/L, .*the smallest over 4 parameter points, at a = -1\)/);
     expect(r.stdout).toMatch(/appears: branch \d between a=-0\.5 and 0\.5/);
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['continuation-fractions.png', 'continuation-minima.png', 'continuation.json', 'sweep.parquet']);
     const doc = JSON.parse(readFileSync(join(out, 'continuation.json'), 'utf8'));
