@@ -10,6 +10,7 @@ export function initialize(data) {
 
 export async function resolve(specifier, context, next) {
   const url = targets[specifier];
-  if (url) return { url, shortCircuit: true, format: 'module' };
+  // No format: the target is tfjs's CommonJS build, loaded as Node loads it for our own imports (the same instance).
+  if (url) return { url, shortCircuit: true };
   return next(specifier, context);
 }

@@ -58,14 +58,25 @@ describe.concurrent('hostile input to map: one line, exit 2, no stack trace', ()
 });
 
 describe('a module outside the project', () => {
-  it('imports tfjs without an install of its own and maps', () => {
-    const bowl = module('bowl.ts', `${TF}export default { name: 'bowl', ${BOX}, f: (x: tf.Tensor2D) => tf.sum(tf.square(tf.sub(x, 0.25)), 1) };`);
-    const r = runCli(['map', '--objective', bowl, '--grid', '6', '--backend', 'cpu', '--json']);
+  const bowlSource = `${TF}export default { name: 'bowl', ${BOX}, f: (x: tf.Tensor2D) => tf.sum(tf.square(tf.sub(x, 0.25)), 1) };`;
+  const maps = (path: string) => {
+    const r = runCli(['map', '--objective', path, '--grid', '6', '--backend', 'cpu', '--json']);
     expect(r.stderr).toBe('');
     const summary = JSON.parse(r.stdout);
     expect(summary.basins).toHaveLength(1);
     // gtol 1e-4 with curvature 2: within 5e-5 of the minimum.
     summary.basins[0].x.forEach((v: number) => expect(Math.abs(v - 0.25)).toBeLessThan(1e-4));
+  };
+
+  it('imports tfjs without an install of its own and maps', () => maps(module('bowl.ts', bowlSource)));
+
+  // In a "type": "module" package the module loads as ESM, through the resolve hook rather than
+  // CommonJS's resolver: tfjs must still be our (CommonJS) copy, loaded as Node loads it.
+  it('does the same from an ES module package', () => {
+    const esm = mkdtempSync(join(tmpdir(), 'basinmap-esm-'));
+    writeFileSync(join(esm, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(esm, 'bowl.ts'), bowlSource);
+    maps(join(esm, 'bowl.ts'));
   });
 });
 
