@@ -9,7 +9,7 @@ import { descentOptions } from '../options/descent.ts';
 import { formatOption } from '../options/format.ts';
 import { objectiveOptions } from '../options/objective.ts';
 import { shardOptions } from '../options/shard.ts';
-import { startOptions } from '../options/starts.ts';
+import { checkStartsEarly, startOptions } from '../options/starts.ts';
 
 export type { MapArgs };
 export type MapCommandArgs = MapArgs & ParamArgs;
@@ -44,5 +44,9 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
       .example('$0 map himmelblau', 'the four minima of Himmelblau from a 100 x 100 grid')
       .example('$0 map "(x^2+y-11)^2+(x+y^2-7)^2" --box -5,5 --out out/himmelblau', 'a typed formula, results written to a directory')
       .example('$0 map rastrigin --dim 2 --sampler sobol --n 100000 --lr 0.002', 'Rastrigin from 1e5 Sobol starts') as unknown as Argv<MapCommandArgs>,
-  handler: async (a) => (await import('./map-run.ts')).runMap(a),
+  handler: async (a) => {
+    // What the arguments alone can refuse is refused before the seconds of loading the run needs.
+    checkStartsEarly(a);
+    return (await import('./map-run.ts')).runMap(a);
+  },
 };

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { MapArgs } from '../map-setup.ts';
+import { checkStartsEarly } from '../options/starts.ts';
 import { mapCommand } from './map.ts';
 
 export interface SlurmMapArgs extends MapArgs {
@@ -36,7 +37,10 @@ const slurmMapCommand: CommandModule<object, SlurmMapArgs> = {
       .option('submit', { type: 'boolean', default: false, describe: 'submit the array and the merge job (afterany) with sbatch', group: 'Slurm:' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'only write the scripts (into --out/slurm)', group: 'Slurm:' })
       .example('$0 slurm map rastrigin --dim 2 --sampler sobol --n 100000000 --shards 16 --time 1:00:00 --out sweep --submit', '1e8 starts as 16 array tasks and a merge into sweep/merged') as unknown as Argv<SlurmMapArgs>,
-  handler: async (a) => (await import('./slurm-run.ts')).runSlurmMap(a),
+  handler: async (a) => {
+    checkStartsEarly(a);
+    return (await import('./slurm-run.ts')).runSlurmMap(a);
+  },
 };
 
 export const slurmCommand: CommandModule<object, object> = {
