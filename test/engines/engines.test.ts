@@ -49,7 +49,7 @@ describe('choosing an engine', () => {
   });
 
   it('refuses an engine it does not know, listing the ones it does', async () => {
-    await expect(chooseEngine(problem(findLibraryFunction('booth')!, 0.05), 'turbo', { backend: 'wasm' })).rejects.toThrow(/unknown engine "turbo": choose one of auto, fused, tfjs, fused-webgpu, fused-cpu/);
+    await expect(chooseEngine(problem(findLibraryFunction('booth')!, 0.05), 'turbo', { backend: 'wasm' })).rejects.toThrow(/unknown engine "turbo": choose one of auto, fused, tfjs, fused-webgpu, native, fused-cpu/);
   });
 });
 
