@@ -1,4 +1,4 @@
-import { HEADLINE_WORKLOAD, WORKLOADS } from './workloads.ts';
+import { HEADLINE_WORKLOAD, WORKLOAD_NAMES } from './workload-names.ts';
 
 /** A named set of defaults; every one of them can be overridden from the command line. */
 export interface Suite {
@@ -17,7 +17,7 @@ export const SUITES: Record<string, Suite> = {
   standard: {
     name: 'standard',
     describe: 'every workload at its default sizes (Rastrigin 1e2..1e6, the 10-D and 50-D ones 1e2..1e5, the map 100² to 1000²)',
-    workloads: Object.keys(WORKLOADS),
+    workloads: [...WORKLOAD_NAMES],
     sizes: null,
     repeats: 3,
     steps: null,
@@ -35,7 +35,7 @@ export const SUITES: Record<string, Suite> = {
   quick: {
     name: 'quick',
     describe: 'every workload on 100 and 1000 starts, 5 steps: a smoke test, not a measurement',
-    workloads: Object.keys(WORKLOADS),
+    workloads: [...WORKLOAD_NAMES],
     sizes: [100, 1000],
     repeats: 2,
     steps: 5,

@@ -15,6 +15,7 @@ import { optimizerSpec, type OptimizerSpec } from '../../core/optimizers/index.t
 import { makeStartSet } from '../starts/index.ts';
 import type { Compiled } from '../engines/types.ts';
 import { engineFor } from './engines.ts';
+import { HEADLINE_WORKLOAD, type WorkloadName } from './workload-names.ts';
 
 /** What one timed run did. The clock starts and stops inside the workload, around the work only. */
 export interface WorkloadRun {
@@ -163,9 +164,9 @@ export const WORKLOADS: Record<string, () => Workload> = {
   'rosenbrock-10d-adam': rosenbrock10dAdam,
   'styblinski-tang-50d-momentum': styblinskiTang50dMomentum,
   'himmelblau-map-1000': himmelblauMap1000,
-};
+} satisfies Record<WorkloadName, () => Workload>;
 
-export const HEADLINE_WORKLOAD = 'rastrigin-2d-gd';
+export { HEADLINE_WORKLOAD };
 
 function steppingWorkload(name: string, title: string, fn: string, d: number, optimizer: OptimizerSpec, defaultSizes: number[]): Workload {
   const w: Workload = {

@@ -1,9 +1,9 @@
 import { UserError } from '../../core/errors.ts';
+import { ENGINE_CHOICES } from './names.ts';
 import { engineNames, findEngine } from './registry.ts';
 import { EngineRefusal, type Compiled, type EngineEnv, type Problem } from './types.ts';
 
-/** What `--engine` may say besides an engine's name. */
-export const ENGINE_CHOICES = ['auto', 'fused'] as const;
+export { ENGINE_CHOICES };
 
 /** The engine that runs, compiled, and why that one (the CLI prints it; summary.json records it). */
 export interface EngineChoice {

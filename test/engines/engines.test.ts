@@ -4,6 +4,7 @@ import { optimizerSpec } from '../../core/optimizers/index.ts';
 import { tf } from '../../core/tf.ts';
 import { useBackend } from '../../src/backends/registry.ts';
 import { autoOrder, chooseEngine } from '../../src/engines/choose.ts';
+import { ENGINE_NAMES } from '../../src/engines/names.ts';
 import { engineNames } from '../../src/engines/registry.ts';
 import type { Problem } from '../../src/engines/types.ts';
 import { mapBasins } from '../../src/map.ts';
@@ -22,6 +23,10 @@ describe('the engine registry', () => {
     expect(engineNames()).toEqual(expect.arrayContaining(['tfjs', 'fused-cpu', 'fused-webgpu']));
     expect(autoOrder({ backend: 'webgpu' })).toEqual(['fused-webgpu', 'tfjs']);
     expect(autoOrder({ backend: 'wasm' }).slice(-2)).toEqual(['fused-cpu', 'tfjs']);
+  });
+
+  it('lists the same names, in the same order, as the light list the CLI declares --engine from', () => {
+    expect(engineNames()).toEqual([...ENGINE_NAMES]);
   });
 });
 

@@ -1,18 +1,9 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hideBin } from 'yargs/helpers';
 import type { Argv, CommandModule } from 'yargs';
-import { UserError } from '../../../core/errors.ts';
-import { refuseOtherCuts } from '../../cluster/run-part.ts';
-import { mapScript, mergeScript, slurmPaths, type SlurmResources } from '../../cluster/sbatch.ts';
-import { submitSweep } from '../../cluster/submit.ts';
-import { writeFileAtomic } from '../../io/atomic.ts';
-import { makeDirs, nearestExisting } from '../../io/destination.ts';
-import { fsError } from '../../io/fs-errors.ts';
-import { prepareMap, type MapArgs } from '../map-setup.ts';
+import type { MapArgs } from '../map-setup.ts';
+import { checkStartsEarly } from '../options/starts.ts';
 import { mapCommand } from './map.ts';
 
-interface SlurmMapArgs extends MapArgs {
+export interface SlurmMapArgs extends MapArgs {
   shards: number;
   partition?: string;
   time?: string;
@@ -30,7 +21,6 @@ const SLURM_OPTIONS: Record<string, 'value' | 'switch'> = {
   shards: 'value', partition: 'value', time: 'value', 'cpus-per-task': 'value', mem: 'value', gpus: 'value', 'max-parallel': 'value',
   submit: 'switch', 'dry-run': 'switch', out: 'value',
 };
-const BIN = fileURLToPath(new URL('../../../bin/basinmap.js', import.meta.url));
 
 const slurmMapCommand: CommandModule<object, SlurmMapArgs> = {
   command: 'map [fn]',
@@ -48,50 +38,8 @@ const slurmMapCommand: CommandModule<object, SlurmMapArgs> = {
       .option('dry-run', { type: 'boolean', default: false, describe: 'only write the scripts (into --out/slurm)', group: 'Slurm:' })
       .example('$0 slurm map rastrigin --dim 2 --sampler sobol --n 100000000 --shards 16 --time 1:00:00 --out sweep --submit', '1e8 starts as 16 array tasks and a merge into sweep/merged') as unknown as Argv<SlurmMapArgs>,
   handler: async (a) => {
-    if (a.submit && a.dryRun) throw new UserError('--submit and --dry-run contradict each other: give one');
-    if (a.shard !== undefined) throw new UserError('slurm map gives every task its own --shard (auto/K): drop --shard');
-    if (a.out === undefined) throw new UserError('slurm map needs --out RUN on a file system every node sees: shards go to RUN/shards, scripts and logs to RUN/slurm, the merge to RUN/merged');
-    const K = a.shards;
-    if (!(Number.isInteger(K) && K >= 1)) throw new UserError(`--shards must be a whole number ≥ 1, got ${K}`);
-    for (const [name, v] of [['cpus-per-task', a.cpusPerTask], ['max-parallel', a.maxParallel]] as const) {
-      if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new UserError(`--${name} must be a whole number ≥ 1, got ${v}`);
-    }
-    // Every option is checked here, on the login node, rather than in K tasks after a wait in the queue.
-    const setup = await prepareMap(a);
-    if (K > setup.starts.n) throw new UserError(`--shards ${K} is more than the ${setup.starts.n} starts: use at most ${setup.starts.n}`);
-    const run = resolve(a.out);
-    refuseOtherCuts(run, K);
-    const resources: SlurmResources = { partition: a.partition, time: a.time, cpusPerTask: a.cpusPerTask, mem: a.mem, gpus: a.gpus, maxParallel: a.maxParallel };
-    const plan = {
-      run, K, cwd: process.cwd(), basinmap: [process.execPath, BIN], mapArgs: mapArguments(hideBin(process.argv)),
-      describe: `${setup.objective.title}, d=${setup.d}, ${setup.starts.describe}`,
-      jobName: `basinmap-${setup.objective.name}`.replace(/[^\w.-]+/g, '-').slice(0, 60),
-      resources, writtenAt: new Date().toISOString(),
-    };
-    const paths = slurmPaths(run);
-    const scripts = { map: mapScript(plan), merge: mergeScript(plan) };
-    try {
-      const { existing, missing } = nearestExisting(paths.logs);
-      makeDirs(existing, missing);
-    } catch (e) {
-      throw fsError(e, { path: paths.logs, option: '--out' });
-    }
-    writeFileAtomic(paths.map, scripts.map, { option: '--out' });
-    writeFileAtomic(paths.merge, scripts.merge, { option: '--out' });
-    if (a.dryRun) {
-      process.stdout.write(`wrote ${paths.map} and ${paths.merge}\nsubmit with: sbatch ${paths.map}, then sbatch --dependency=afterany:<its job id> ${paths.merge}\n`);
-      return;
-    }
-    process.stdout.write(`# ${paths.map}\n${scripts.map}\n# ${paths.merge}\n${scripts.merge}\n`);
-    if (!a.submit) {
-      process.stdout.write(`wrote both; submit with --submit, or: sbatch ${paths.map}, then sbatch --dependency=afterany:<its job id> ${paths.merge}\n`);
-      return;
-    }
-    const ids = submitSweep(paths.map, paths.merge);
-    process.stdout.write(
-      `submitted job array ${ids.array} (${K} tasks, shards 0 to ${K - 1}) and merge job ${ids.merge} (after the array: afterany)\n` +
-        `watch: squeue -j ${ids.array},${ids.merge}; logs in ${paths.logs}; the merged run will be in ${resolve(run, 'merged')}\n`,
-    );
+    checkStartsEarly(a);
+    return (await import('./slurm-run.ts')).runSlurmMap(a);
   },
 };
 

@@ -5,9 +5,8 @@ import type { Box, SuggestedDescent } from '../../objectives/types.ts';
 import { optimizerSpec } from '../../../core/optimizers/index.ts';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../../core/optimizers/index.ts';
 import type { StartRows } from '../../descent/driver.ts';
-import { AUTO_SAMPLES, autoStepSize, type AutoStepSize, type LrRequest } from '../../descent/step-size.ts';
+import type { AutoStepSize, LrRequest } from '../../descent/step-size.ts';
 import type { ObjectiveFn } from '../../objectives/types.ts';
-import { uniformStartSet } from '../../starts/uniform.ts';
 
 /** The update rule and its hyperparameters: shared by map and trace. */
 export interface OptimizerArgs {
@@ -99,6 +98,9 @@ export function parseLr(v: unknown): LrRequest | undefined {
  */
 export async function settleLr(settled: Settled, a: Pick<OptimizerArgs, 'beta'>, problem: { f: ObjectiveFn; box: Box; starts?: StartRows }): Promise<Settled & { lr: number }> {
   if (settled.lr !== 'auto') return settled as Settled & { lr: number };
+  // Loaded here, not at the top: the curvature estimate needs tfjs, and the CLI declares these
+  // options (and refuses bad ones) before anything heavy loads.
+  const [{ AUTO_SAMPLES, autoStepSize }, { uniformStartSet }] = await Promise.all([import('../../descent/step-size.ts'), import('../../starts/uniform.ts')]);
   const starts = problem.starts ?? uniformStartSet(AUTO_SAMPLES, 0, problem.box);
   const auto = await autoStepSize({ f: problem.f, box: problem.box, starts, optimizer: settled.optimizer as OptimizerName, beta: a.beta });
   return { ...settled, lr: auto.lr, auto };

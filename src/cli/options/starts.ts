@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { UserError } from '../../../core/errors.ts';
 import { SAMPLER_NAMES, type StartSpec } from '../../starts/types.ts';
+import { checkCount } from '../../starts/validate.ts';
 
 export interface StartArgs {
   sampler?: string;
@@ -22,6 +23,16 @@ export function startOptions<T>(y: Argv<T>): Argv<T & StartArgs> {
 }
 
 export const DEFAULT_STARTS = 10_000;
+
+/**
+ * The checks of the starts that need nothing but the arguments, made before the command loads
+ * tfjs, the objective or the kernels (seconds): `--n 1e10` is refused at once, with the message
+ * the sampler would give. Only where --n is the sampler's count (not a grid's size, a file's or a
+ * slice's, which are checked where they are read).
+ */
+export function checkStartsEarly(a: StartArgs & { slice?: string }): void {
+  if (a.n !== undefined && !a.startsFile && a.grid === undefined && a.slice === undefined) checkCount(a.n);
+}
 
 export function startSpecFromArgs(a: StartArgs, d: number): StartSpec {
   if (a.where !== undefined && !a.startsFile) throw new UserError(`--where "${a.where}" filters a run's starts file: add --starts-file RUN/starts.csv (or starts.parquet)`);
