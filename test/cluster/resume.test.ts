@@ -8,12 +8,14 @@ import { expectSameRun, singleRun, summaryWithoutTimes } from './support.ts';
 const root = mkdtempSync(join(tmpdir(), 'basinmap-resume-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Long enough to be stopped mid-way (tens of seconds on 2 cores), in 10 chunks so that a stop
-// leaves some finished and some not: 200,000 Rastrigin starts, each run for up to 4000 steps.
+// Long enough to be stopped mid-way, in 10 chunks so that a stop leaves some finished and some
+// not: 200,000 Rastrigin starts, each run for 15,000 steps, on the fused wasm engine (3e8
+// point-iterations/s on 2 quiet cores: about 1 s a chunk, 10 s a run). Named, not auto: the native
+// engine (2e9 and more with AVX-512) would finish before the stop arrives.
 // Not --quiet: the progress lines say when starts have finished. (And every run of the sweep must
 // be given the same options, down to --quiet, for its summary.json to be comparable.)
 const N = 200_000;
-const SWEEP = ['rastrigin', '--sampler', 'uniform', '--n', String(N), '--lr', '1e-3', '--gtol', '0', '--xtol', '0', '--max-iter', '4000', '--chunk', '20000', '--no-png'];
+const SWEEP = ['rastrigin', '--sampler', 'uniform', '--n', String(N), '--lr', '1e-3', '--gtol', '0', '--xtol', '0', '--max-iter', '15000', '--chunk', '20000', '--engine', 'fused-cpu', '--no-png'];
 
 /** Waits until the sweep reports finished starts (a progress line), so that a stop now leaves a real partial run. */
 async function stopOnceSomeFinished(cli: LiveCli, signal: NodeJS.Signals): Promise<number | null> {
