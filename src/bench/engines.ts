@@ -4,6 +4,9 @@ import type { DescentOptions } from '../../core/options.ts';
 import { chooseEngine } from '../engines/choose.ts';
 import type { Compiled } from '../engines/types.ts';
 import type { Objective } from '../objectives/types.ts';
+// The bench's engine rows name the Node-only engines (native, fused-cpu): register them here, where
+// they are chosen, not in whichever command happens to load first.
+import '../node/register.ts';
 
 /**
  * Bench rows that are engines rather than tfjs backends: `fused-cpu` (SIMD wasm on every core),
