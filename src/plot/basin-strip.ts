@@ -2,6 +2,7 @@ import type { BasinSummary } from '../basins/types.ts';
 import type { StartResults } from '../../core/results.ts';
 import { scaleLinear } from 'd3-scale';
 import { drawAxes } from './axes.ts';
+import { drawCurve as drawCurveLine } from './curve-layer.ts';
 import { basinColours, type BasinColours } from './basin-colours.ts';
 import { legendItems } from './basin-map.ts';
 import { clearWhite, drawTitle, type Ctx } from './draw.ts';
@@ -108,18 +109,7 @@ function drawCurve(ctx: Ctx, frame: Frame, strip: Rect, curve: BasinStripInput['
   ctx.beginPath();
   ctx.rect(frame.plot.left, frame.plot.top, frame.plot.width, strip.top - frame.plot.top);
   ctx.clip();
-  ctx.beginPath();
-  let pen = false;
-  curve.x.forEach((x, i) => {
-    const v = curve.f[i];
-    if (!Number.isFinite(v)) return void (pen = false);
-    if (pen) ctx.lineTo(frame.x(x), frame.y(v));
-    else ctx.moveTo(frame.x(x), frame.y(v));
-    pen = true;
-  });
-  ctx.strokeStyle = '#333333';
-  ctx.lineWidth = 2;
-  ctx.stroke();
+  drawCurveLine(ctx, frame, curve);
   ctx.restore();
 }
 

@@ -2,6 +2,7 @@ import { STATUS } from '../../core/status.ts';
 import type { TracePaths } from '../descent/trace.ts';
 import type { Box } from '../objectives/types.ts';
 import { drawAxes } from './axes.ts';
+import { drawCurve } from './curve-layer.ts';
 import { clearWhite, drawTitle, type Ctx } from './draw.ts';
 import { CONTOUR_STYLE, strokeContours } from './contour-layer.ts';
 import { contourLevels, contourLines } from './contours.ts';
@@ -117,21 +118,6 @@ function clipToPlot(ctx: Ctx, frame: Frame, draw: () => void): void {
   ctx.clip();
   draw();
   ctx.restore();
-}
-
-function drawCurve(ctx: Ctx, frame: Frame, curve: { x: Float64Array; f: Float32Array }): void {
-  ctx.beginPath();
-  let pen = false;
-  curve.x.forEach((x, i) => {
-    const v = curve.f[i];
-    if (!Number.isFinite(v)) return void (pen = false);
-    if (pen) ctx.lineTo(frame.x(x), frame.y(v));
-    else ctx.moveTo(frame.x(x), frame.y(v));
-    pen = true;
-  });
-  ctx.strokeStyle = '#333333';
-  ctx.lineWidth = 2;
-  ctx.stroke();
 }
 
 /** Rounding of f in the legend: a millionth of f's range in the picture, so 3e-11 reads as 0. */
