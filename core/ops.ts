@@ -53,4 +53,6 @@ export interface RowOps<P, S> {
   sum(v: P, axes?: readonly number[]): S;
   /** Mask that holds on every listed coordinate (default all; true when none is listed). */
   all(m: P, axes?: readonly number[]): S;
+  /** A per-start value repeated on every coordinate. */
+  spread(v: S): P;
 }

@@ -1,4 +1,4 @@
-import type { ArithOps } from '../ops.ts';
+import type { ArithOps, RowOps } from '../ops.ts';
 
 /**
  * A gradient transformation (optax's abstraction): a pair of pure functions, elementwise over
@@ -15,6 +15,14 @@ export interface Transform {
   /** Scalars for iteration t (0-based: the (t+1)-th update); always the same length. */
   scalars(t: number): number[];
   update<V>(o: ArithOps<V>, g: V, state: readonly V[], x: V, k: readonly V[]): { step: V; state: V[] };
+  /**
+   * A transform that is not elementwise (a line search: its test needs f and sums over the
+   * coordinates) has this instead of a usable `update`: engines call it with whole rows and the
+   * descended f at x every iteration. Its init is elementwise as usual.
+   */
+  rows?: {
+    update<P, S>(R: RowOps<P, S>, g: P, f: S, state: readonly P[], x: P): { step: P; state: P[] };
+  };
 }
 
 /** A transform without state or per-iteration scalars, from its elementwise rule. */

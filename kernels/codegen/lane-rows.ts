@@ -50,5 +50,6 @@ export function laneRows(L: VecOps, d: number): RowOps<V[], V> {
       }),
     sum: (v, axes) => pick(v, axes).reduce((a, b) => L.add(a, b)),
     all: (m, axes) => pick(m, axes).reduce((a, b) => L.and(a, b)),
+    spread: same,
   };
 }

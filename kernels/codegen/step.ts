@@ -27,9 +27,10 @@ export interface StepPlan {
 
 export function stepPlan(tape: Tape, opts: DescentOptions, dtype: Dtype): StepPlan {
   const rule = rulePlan(opts, dtype);
-  const transform = makeOptimizer(opts.optimizer);
+  const transform = makeOptimizer(opts.optimizer, opts.box);
   const escapeBox = rule.centre.map((c, j) => [c - rule.radius[j], c + rule.radius[j]] as const);
-  const lazyF = rule.unbounded.length === 0 && finiteOnBox(tape, tape.f, escapeBox);
+  // A line search (transform.rows) tests f at every step.
+  const lazyF = !transform.rows && rule.unbounded.length === 0 && finiteOnBox(tape, tape.f, escapeBox);
   const everything = new Uint8Array(tape.instrs.length).fill(1);
   return {
     tape, opts, rule, transform,
@@ -54,8 +55,13 @@ export interface LaneStep extends StepTest<V[], V> {
 export function stepTestLanes(L: Lanes, plan: StepPlan, x: V[], vals: V[], state: V[][], k: V[]): LaneStep {
   const R = laneRows(L, x.length);
   const g = descended(R, plan.rule, plan.tape.grad.map((gi) => vals[gi]));
+  const f = plan.lazyF ? undefined : vals[plan.tape.f];
+  if (plan.transform.rows) {
+    const u = plan.transform.rows.update(R, g, plan.rule.sense === 'max' ? L.neg(f!) : f!, state, x);
+    return { ...stepTest(R, plan.rule, x, g, u.step, f), state: u.state };
+  }
   const ups = x.map((xj, j) => plan.transform.update(L, g[j], state.map((s) => s[j]), xj, k));
-  const q = stepTest(R, plan.rule, x, g, ups.map((u) => u.step), plan.lazyF ? undefined : vals[plan.tape.f]);
+  const q = stepTest(R, plan.rule, x, g, ups.map((u) => u.step), f);
   return { ...q, state: state.map((_, si) => ups.map((u) => u.state[si])) };
 }
 

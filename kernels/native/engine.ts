@@ -114,7 +114,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const found = findCompiler(env);
   if (!found.ok) throw new FusedCompileError(`the native engine is not available: ${found.why}`);
   const compiler = found.compiler;
-  const nState = stateCount(makeOptimizer(opts.optimizer));
+  const nState = stateCount(makeOptimizer(opts.optimizer, opts.box));
   const unroll = options.unroll ?? nativeDefaultUnroll(tape.d, nState);
   const layout = makeNativeLayout(dtype, tape.d, nState, unroll, compiler.vectorBytes);
   const build = async (part: ModulePart) => {
@@ -179,7 +179,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   try {
     const rec = alloc(nGroups * layout.recordBytes);
     let table: Pointer | null = null;
-    const t = scalarTable(makeOptimizer(kernel.opts.optimizer).scalars, maxIter);
+    const t = scalarTable(makeOptimizer(kernel.opts.optimizer, kernel.opts.box).scalars, maxIter);
     if (t) {
       table = alloc(t.length * (kernel.dtype === 'float32' ? 4 : 8));
       lib.table(table, t, t.length);

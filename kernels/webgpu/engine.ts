@@ -117,7 +117,7 @@ async function runSlice(kernel: WebGPUKernel, x0: Tensor2D, engineOpts: EngineOp
 
 /** The program for n starts, and its inputs besides the state (the optimizer's scalar table, if any). */
 export function makeProgram(kernel: WebGPUKernel, n: number): { program: FusedProgram; inputs: Tensor[] } {
-  const table = scalarTable(makeOptimizer(kernel.opts.optimizer).scalars, kernel.opts.maxIter);
+  const table = scalarTable(makeOptimizer(kernel.opts.optimizer, kernel.opts.box).scalars, kernel.opts.maxIter);
   const inputs = table ? [tf.tensor1d(Float32Array.from(table))] : [];
   return { program: new FusedProgram(table ? ['state', 'scalars'] : ['state'], [n, kernel.layout.columns], kernel.code, n), inputs };
 }

@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../core/optimizers/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { defaultBackend, useBackend } from '../backends/registry.ts';
 import { defaultChunkRows } from '../descent/driver.ts';
@@ -98,7 +99,7 @@ export async function runParamSweepCommand(a: MapArgs & ParamArgs): Promise<void
     }
     const o = descent.optimizer;
     const lines = [
-      `${a.fn}, d=${d}, ${starts.describe} at ${points} parameter points (${starts.n * points} descents); ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; backend ${backend}; ${r.seconds.descent.toFixed(2)} s`,
+      `${a.fn}, d=${d}, ${starts.describe} at ${points} parameter points (${starts.n * points} descents); ${optimizerLabel(o)}, max ${descent.maxIter} iterations; backend ${backend}; ${r.seconds.descent.toFixed(2)} s`,
       `engine ${describeEngine({ engine: r.engine.name, reason: r.engine.reason })}`,
       ...(settled.auto ? [autoLrLine(settled).trimEnd()] : []),
       ...sweepTable(r, axes.map((ax) => ax.name)),

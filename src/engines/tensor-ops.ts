@@ -41,5 +41,6 @@ export function tensorRows(d: number): RowOps<Tensor, Tensor> {
     axis: (values) => tf.tensor1d(Float32Array.from(values)),
     sum: (v, axes) => tf.sum(columns(v, axes), 1),
     all: (m, axes) => tf.all(columns(m, axes), 1),
+    spread: (v) => tf.tile(tf.expandDims(v, 1), [1, d]),
   };
 }

@@ -27,7 +27,7 @@ export const tfjsEngine: Engine = {
   async compile(problem: Problem): Promise<Compiled> {
     if (problem.dtype !== 'float32') throw new EngineRefusal('tfjs computes in float32 only');
     const plan = rulePlan(problem.descent, 'float32');
-    const transform = makeOptimizer(problem.descent.optimizer);
+    const transform = makeOptimizer(problem.descent.optimizer, problem.descent.box);
     return {
       engine: 'tfjs',
       how: 'op by op on the active tfjs backend, float32',
@@ -73,7 +73,9 @@ async function descendChunk(f: ObjectiveFn, x0: Float32Array, d: number, maxIter
   // so the batch keeps a bucketed shape) or a row that has finished.
   let owner = Int32Array.from({ length: rows }, (_, i) => (i < m0 ? i : -1));
   const scalars = (t: number) => transform.scalars(t).map((v) => T.c(v));
-  const move = (xc: Tensor2D, g: Tensor, sc: Tensor[], t: number) => transform.update(T, g, sc, xc, scalars(t));
+  // A line search (transform.rows) needs f, the descended one, at every step.
+  const move = (xc: Tensor2D, g: Tensor, sc: Tensor[], t: number, fx?: Tensor) =>
+    transform.rows ? transform.rows.update(R, g, plan.sense === 'max' ? tf.neg(fx!) : fx!, sc, xc) : transform.update(T, g, sc, xc, scalars(t));
   let finishedSoFar = 0;
 
   try {
@@ -81,8 +83,12 @@ async function descendChunk(f: ObjectiveFn, x0: Float32Array, d: number, maxIter
       const isCheck = t % ctl.checkEvery === 0 || t === maxIter;
       if (!isCheck) {
         const next = tf.tidy(() => {
-          const u = move(x, descended(R, plan, gradOf(x)), state, t);
-          return { x: moveOf(R, plan, x, u.step) as Tensor2D, state: u.state };
+          const vg = transform.rows ? valueAndGradRows(f, x) : { g: gradOf(x), fx: undefined };
+          const u = move(x, descended(R, plan, vg.g), state, t, vg.fx);
+          const moved = { x: moveOf(R, plan, x, u.step) as Tensor2D, state: u.state };
+          // valueAndGradRows keeps f out of every tidy: it is ours to free.
+          if (vg.fx) vg.fx.dispose();
+          return moved;
         });
         tf.dispose([x, ...state]);
         ({ x, state } = next);
@@ -92,7 +98,7 @@ async function descendChunk(f: ObjectiveFn, x0: Float32Array, d: number, maxIter
       const checked = tf.tidy(() => {
         const { fx, g: grad } = valueAndGradRows(f, x);
         const g = descended(R, plan, grad);
-        const u = move(x, g, state, t);
+        const u = move(x, g, state, t, fx);
         const q = stepTest(R, plan, x, g, u.step, fx);
         const { code, gn } = finishStatus(R, q, fx, x);
         const atLimit = t === maxIter;

@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../core/optimizers/index.ts';
 import type { DescentOptions } from '../../core/options.ts';
 import type { ParamAxis } from '../params/axes.ts';
 import type { SweepResult } from '../params/sweep.ts';
@@ -36,7 +37,7 @@ export async function writeSweepOutputs(sink: FileSink, c: SweepOutputContent): 
       variables: c.variables,
       box: c.descent.box,
       title: c.formula,
-      subtitle: `${c.starts} at each of ${line.values.length} values of ${r.continuation.parameter}${fixed ? ` (${fixed})` : ''}; ${c.descent.optimizer.name} lr=${c.descent.optimizer.lr}`,
+      subtitle: `${c.starts} at each of ${line.values.length} values of ${r.continuation.parameter}${fixed ? ` (${fixed})` : ''}; ${optimizerLabel(c.descent.optimizer)}`,
       ...c.png,
     };
     written.push(await sink.write('continuation-fractions.png', fractionsPng(input)));

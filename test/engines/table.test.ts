@@ -21,8 +21,15 @@ import { engineWanted } from '../support/engines.ts';
  * ∇f resolves and 2 of 256 starts never reach ‖g‖ ≤ 1e-4 (not even in 12,000 steps); at gtol
  * 1e-3 every start converges within 617.
  */
-const SETTINGS: Record<OptimizerName, { lr: number; gtol: number; maxIter: number; cluster?: number }> = {
+/**
+ * 'gd+armijo' is gd with its line search (core/optimizers/line-search.ts), from a first step of
+ * 0.01: a row transform (f and sums over coordinates at every step) rather than an elementwise one.
+ */
+type Variety = OptimizerName | 'gd+armijo';
+const VARIETIES: Variety[] = [...OPTIMIZER_NAMES, 'gd+armijo'];
+const SETTINGS: Record<Variety, { lr: number; gtol: number; maxIter: number; cluster?: number }> = {
   gd: { lr: 0.01, gtol: 1e-4, maxIter: 2000 },
+  'gd+armijo': { lr: 0.01, gtol: 1e-4, maxIter: 2000 },
   momentum: { lr: 0.004, gtol: 1e-4, maxIter: 2000 },
   nesterov: { lr: 0.004, gtol: 1e-4, maxIter: 2000 },
   adam: { lr: 0.05, gtol: 1e-4, maxIter: 3000 },
@@ -57,9 +64,10 @@ function skipReason(v: Variant): string | undefined {
   return undefined;
 }
 
-function descent(name: OptimizerName, box: Array<[number, number]>): DescentOptions {
+function descent(name: Variety, box: Array<[number, number]>): DescentOptions {
   const s = SETTINGS[name];
-  return { ...DESCENT_DEFAULTS, optimizer: optimizerSpec(name, { lr: s.lr }), box, sense: 'min', gtol: s.gtol, maxIter: s.maxIter };
+  const optimizer = name === 'gd+armijo' ? optimizerSpec('gd', { lr: s.lr, lineSearch: 'armijo' }) : optimizerSpec(name, { lr: s.lr });
+  return { ...DESCENT_DEFAULTS, optimizer, box, sense: 'min', gtol: s.gtol, maxIter: s.maxIter };
 }
 
 const shape = (s: BasinSummary) => s.basins.map((b) => [b.kind, b.global]);
@@ -68,16 +76,16 @@ describe.each(FUNCTIONS)('every optimizer and engine on %s: the same basin summa
   const o = findLibraryFunction(fn)!;
   const box = o.box(2);
   const starts = sampleStarts({ sampler: 'grid', gridCounts: [GRID] }, box);
-  const reference = new Map<OptimizerName, BasinSummary>();
+  const reference = new Map<Variety, BasinSummary>();
   beforeAll(async () => {
     await useBackend('cpu');
-    for (const name of OPTIMIZER_NAMES) {
+    for (const name of VARIETIES) {
       const r = await mapBasins({ objective: o, starts, descent: descent(name, box), engine: 'tfjs', control: { checkEvery: 1 }, clusterDistance: SETTINGS[name].cluster });
       reference.set(name, r.summary);
     }
   });
 
-  it.each(OPTIMIZER_NAMES)('%s converges from every start on the tfjs engine, to true minima only', (name) => {
+  it.each(VARIETIES)('%s converges from every start on the tfjs engine, to true minima only', (name) => {
     const s = reference.get(name)!;
     expect(s.counts.converged).toBe(GRID * GRID);
     expect(new Set(s.basins.map((b) => b.kind))).toEqual(new Set(['minimum']));
@@ -86,7 +94,7 @@ describe.each(FUNCTIONS)('every optimizer and engine on %s: the same basin summa
   for (const v of VARIANTS) {
     const why = skipReason(v);
     if (why) console.warn(`[skip] ${fn}, ${v.engine} ${v.dtype}: ${why}`);
-    it.skipIf(why !== undefined).each(OPTIMIZER_NAMES)(`%s on ${v.engine}, ${v.dtype}`, async (name) => {
+    it.skipIf(why !== undefined).each(VARIETIES)(`%s on ${v.engine}, ${v.dtype}`, async (name) => {
       await useBackend(v.backend);
       const r = await mapBasins({ objective: o, starts, descent: descent(name, box), engine: v.engine, dtype: v.dtype, clusterDistance: SETTINGS[name].cluster });
       const ref = reference.get(name)!;

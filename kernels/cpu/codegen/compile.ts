@@ -37,7 +37,7 @@ let counter = 0;
 const KEY_PREFIX = Math.random().toString(36).slice(2, 10);
 
 /** Builds the SIMD kernel for one expression and one set of descent options. */
-export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = defaultUnroll(tape.d, stateCount(makeOptimizer(opts.optimizer)))): Promise<CpuKernel> {
+export async function compileCpu(tape: Tape, opts: DescentOptions, dtype: FusedDtype = 'float32', unroll = defaultUnroll(tape.d, stateCount(makeOptimizer(opts.optimizer, opts.box)))): Promise<CpuKernel> {
   checkOptions(opts, tape.d);
   const { bytes, layout } = buildStepModule(tape, opts, dtype, unroll);
   const module = await WebAssembly.compile(bytes);

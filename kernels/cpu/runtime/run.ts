@@ -18,7 +18,7 @@ export async function runCpu(kernel: CpuKernel, x0: Float32Array, engineOpts: En
   const threads = Math.max(1, engineOpts.threads ?? availableParallelism());
   const pool = cpuPool(threads);
   const stepsPerCall = Math.max(1, engineOpts.stepsPerCall ?? DEFAULT_STEPS_PER_CALL);
-  const table = scalarTable(makeOptimizer(kernel.opts.optimizer).scalars, kernel.opts.maxIter);
+  const table = scalarTable(makeOptimizer(kernel.opts.optimizer, kernel.opts.box).scalars, kernel.opts.maxIter);
   const G = kernel.layout.groupSize;
   // Several blocks per thread so that a block of quick starts does not leave a core idle.
   const block = Math.min(1 << 16, Math.max(G, Math.ceil(n / (threads * 8) / G) * G));

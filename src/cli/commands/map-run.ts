@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../../core/optimizers/index.ts';
 import { UserError } from '../../../core/errors.ts';
 import { hideBin } from 'yargs/helpers';
 import { defaultBackend } from '../../backends/registry.ts';
@@ -98,7 +99,7 @@ export async function runMap(a: MapCommandArgs): Promise<void> {
     }
     const o = descent.optimizer;
     process.stdout.write(
-      `${objective.title}, d=${d}, ${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations; ` +
+      `${objective.title}, d=${d}, ${starts.describe}; ${optimizerLabel(o)}, max ${descent.maxIter} iterations; ` +
         `backend ${r.backend}; ${r.map.seconds.descent.toFixed(2)} s${r.partial ? '; PARTIAL: interrupted' : ''}\n` +
         `engine ${describeEngine({ engine: r.map.engine.name, reason: r.map.engine.reason })}\n` +
         suggestionLine(objective, settled) +

@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../../core/optimizers/index.ts';
 import { useBackend } from '../../backends/registry.ts';
 import { DESCENT_DEFAULTS } from '../../../core/options.ts';
 import { tracePaths } from '../../descent/trace.ts';
@@ -50,7 +51,7 @@ export async function runTrace(a: TraceArgs): Promise<void> {
       written.push(...run.commit());
     }
     process.stdout.write(
-      `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${a.iters} iterations\n` +
+      `${objective.title}, d=${d}; ${optimizerLabel(optimizer)}, at most ${a.iters} iterations\n` +
         suggestionLine(objective, settled) +
         autoLrLine(settled) +
         '\n' +

@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../../core/optimizers/index.ts';
 import {
   DESCENT_DEFAULTS, STATUS, checkTraceIters, drawTrace, formatNumber, optimizerFromArgs, parseInitialGuesses, resolveNamedObjective,
   traceInput, tracePaths, traceTable, withDimensionAndBox, withSuggestion, settleLr, type Ctx, type Frame, type TracePaths, type TracePlotInput,
@@ -38,7 +39,7 @@ export async function runDemo(s: PageState['demo']): Promise<void> {
   hook.trace = paths.x.map((p, k) => ({ x0: p[0], x: p[p.length - 1], nit: p.length - 1, status: paths.stop[k] }));
   const input = await traceInput({ objective, box, paths, optimizer, iters, size: SIZE });
   element('demo-table').textContent =
-    `${objective.title}, d=${d}; ${optimizer.name} lr=${optimizer.lr}, at most ${iters} iterations\n\n` + paths.x.map((_, k) => traceTable(paths, k, TABLE_ROWS)).join('\n\n');
+    `${objective.title}, d=${d}; ${optimizerLabel(optimizer)}, at most ${iters} iterations\n\n` + paths.x.map((_, k) => traceTable(paths, k, TABLE_ROWS)).join('\n\n');
   startRoll(paths, input);
 }
 

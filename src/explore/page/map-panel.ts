@@ -1,3 +1,4 @@
+import { optimizerLabel } from '../../../core/optimizers/index.ts';
 import {
   DESCENT_DEFAULTS, STATUS, basinMapInput, drawBasinMap, drawPaths, formatNumber, formatPercent, formatValue, mapBasins, planeOf, resolveNamedObjective,
   sampleStarts, startSpecFromArgs, tracePaths, withDimensionAndBox, withSuggestion, descentFromArgs, settleLr,
@@ -60,7 +61,7 @@ export async function runMap(s: PageState['map']): Promise<MapResult> {
   element('map-click').textContent = d === 2 ? 'click the map to trace that start' : '';
   const o = descent.optimizer;
   element('map-timing').textContent =
-    `${starts.describe}; ${o.name} lr=${o.lr}, max ${descent.maxIter} iterations: ${(ms / 1000).toFixed(2)} s ` +
+    `${starts.describe}; ${optimizerLabel(o)}, max ${descent.maxIter} iterations: ${(ms / 1000).toFixed(2)} s ` +
     `(compile ${result.seconds.compile.toFixed(2)} s, descent ${result.seconds.descent.toFixed(2)} s, basins ${result.seconds.summary.toFixed(2)} s); engine ${result.engine.name}`;
   basinTable(result, colours);
   return result;
