@@ -66,7 +66,8 @@ export interface Objective {
 export interface SuggestedDescent {
   /** Default gd. The lr and maxIter below apply only when this optimizer runs. */
   optimizer?: OptimizerName;
-  lr: number;
+  /** Unset: lr auto (for gd, with its line search), which scales with d by construction. */
+  lr?: number;
   maxIter?: number;
   why: string;
 }

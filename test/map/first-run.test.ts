@@ -23,6 +23,32 @@ async function firstRun(fn: string, box: Box): Promise<MapResult> {
 }
 
 describe('a first run of a typed formula, no descent flags', () => {
+  it('three-hump camel on −5,5: its 3 minima, from every start, none lost to divergence', async () => {
+    const r = await firstRun('2*x^2 - 1.05*x^4 + x^6/6 + x*y + y^2', [[-5, 5], [-5, 5]]);
+    expect(r.summary.counts.converged).toBe(10_000);
+    const minima = r.summary.basins.filter((b) => b.kind === 'minimum');
+    // The global minimum (0, 0) and the two local ones at ±(1.7476, −0.8738) (Jamil & Yang 2013).
+    expect(minima).toHaveLength(3);
+    for (const [x, y] of [[0, 0], [1.74755, -0.873776], [-1.74755, 0.873776]]) {
+      // End points are within ~gtol/λ_min ≈ 1e-4 of a minimum; 1e-3 is the clustering distance scale.
+      expect(minima.some((b) => Math.hypot(b.x[0] - x, b.x[1] - y) < 1e-3)).toBe(true);
+    }
+  });
+
+  it('beale typed as a formula: the minimum (3, 0.5) from most of the box, and the rest honestly not minima', async () => {
+    const o = LIBRARY.find((f) => f.name === 'beale')!;
+    const r = await firstRun(o.expression!(2).replace(/\bx1\b/g, 'x').replace(/\bx2\b/g, 'y'), o.box(2));
+    const min = r.summary.basins.filter((b) => b.kind === 'minimum');
+    // Measured 62 %: the share of the grid outside the two valleys' catchments.
+    expect(min).toHaveLength(1);
+    expect(Math.hypot(min[0].x[0] - 3, min[0].x[1] - 0.5)).toBeLessThan(1e-3);
+    expect(min[0].count / r.summary.n).toBeGreaterThan(0.55);
+    // Every other converged end point lies in one of the valleys, and none is called a minimum.
+    for (const b of r.summary.basins.filter((b) => b.kind !== 'minimum')) {
+      expect(b.x[0] < -5 || b.x[1] < -5).toBe(true);
+    }
+  });
+
   it('sin(x)*cos(y) on −6,6: every start converges and every minimum in the box (sin x cos y = −1) is found', async () => {
     const r = await firstRun('sin(x)*cos(y)', [[-6, 6], [-6, 6]]);
     expect(r.summary.counts.converged).toBe(10_000);
@@ -44,12 +70,12 @@ describe('a first run of a typed formula, no descent flags', () => {
   });
 
   /**
-   * The library's 2-D functions typed as their formulas. gd at one fixed α cannot bring these
-   * within 1000 iterations: their walls are hundreds to 10⁵ times steeper than their valleys, and
-   * a step stable on the walls crawls in the valleys (docs/lr-auto.md). Their warning line says
-   * so and names the fix; `it.fails` keeps that visible: it breaks once they pass.
+   * Beale's box drains into two valleys that descend towards a limit with no minimum (x → −∞ near
+   * y ≈ 1, f → 0.55; y → −∞ near x ≈ 0, f → 8.5): measured, 31 % of the grid ends there,
+   * crawling (max iterations) or where ‖∇f‖ has fallen below gtol on the way (degenerate points,
+   * not minima). No step size changes where a valley leads, so its test says that instead.
    */
-  const STIFF = new Set(['three-hump-camel', 'beale', 'goldstein-price', 'rosenbrock', 'zakharov', 'levy', 'michalewicz']);
+  const NO_MINIMUM_BEYOND = new Set(['beale']);
   /**
    * Where the library version with its suggested settings misses the known global minimum from the
    * same grid too (measured, benchmarks/README.md "lr auto"): Ackley's and Eggholder's global basins
@@ -58,8 +84,8 @@ describe('a first run of a typed formula, no descent flags', () => {
    */
   const GLOBAL_MISSED_BY_LIBRARY = new Set(['easom', 'eggholder', 'ackley']);
   for (const o of LIBRARY.filter((f) => (f.dim === 2 || f.dim === 'any') && f.expression)) {
-    const test = STIFF.has(o.name) ? it.fails : it;
-    test(`${o.name} typed as a formula converges from ≥ 95 % of its box and finds its known global minima`, async () => {
+    if (NO_MINIMUM_BEYOND.has(o.name)) continue;
+    it(`${o.name} typed as a formula converges from ≥ 95 % of its box and finds its known global minima`, async () => {
       const box = o.box(2);
       const r = await firstRun(o.expression!(2).replace(/\bx1\b/g, 'x').replace(/\bx2\b/g, 'y'), box);
       expect(r.summary.counts.converged / r.summary.n).toBeGreaterThanOrEqual(0.95);

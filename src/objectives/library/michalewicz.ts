@@ -63,5 +63,5 @@ export const michalewicz: Objective = {
     'Michalewicz, Genetic Algorithms + Data Structures = Evolution Programs (1992); Jamil & Yang (2013); Surjanovic & Bingham, VLSE; f* re-derived at 30 digits; x* computed here at 40 digits',
   notes:
     'Only the global minimum is listed, and only for d ≤ 20. The plateaus are so flat that many starts stop with a tiny gradient far from any minimum.',
-  suggested: { lr: 0.01, maxIter: 10000, why: 'its narrow valleys take up to 8 300 iterations at lr 0.01; 98 % of a 50 × 50 grid on the box converges within 10 000 (d = 2)' },
+  suggested: { maxIter: 5000, why: 'gd from lr auto with its line search (the default) converges 100 % of a 50 × 50 grid on the box at d = 2, and 99.4 % of 2 500 Sobol starts at d = 5 and 10 within 5 000 iterations (90 % at d = 10 within 1 000; the old gd 0.01 × 10 000 reached 33 % and 7 % there)' },
 };

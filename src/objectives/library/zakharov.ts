@@ -24,5 +24,4 @@ export const zakharov: Objective = {
     }),
   known: (d) => [{ kind: 'minimum', x: repeat(d, 0), f: 0, global: true }],
   source: 'Jamil & Yang (2013); Surjanovic & Bingham, VLSE',
-  suggested: { lr: 1e-3, maxIter: 7000, why: 'its quartic term makes lr 0.01 diverge from a third of the box; at lr 1e-3 every start of a 50 × 50 grid on the box converges within 6 200 iterations (d = 2; the curvature grows with d)' },
 };
