@@ -49,14 +49,14 @@ describe('map and trace with a library function that has suggested settings', ()
     expect(file.stdout).toMatch(/; gd lr=0\.004, max 1000 iterations;/);
   });
 
-  it('map rosenbrock switches to adam, unless the user asks for gd', () => {
+  it('map rosenbrock takes its suggested iteration budget with lr auto, unless the user picks another optimizer', () => {
     const suggested = runCli(['map', 'rosenbrock', '--grid', '10', '--quiet']);
-    expect(suggested.stdout).toMatch(/; adam lr=0\.1, max 15000 iterations;/);
-    expect(suggested.stdout).toMatch(/^settings suggested for rosenbrock: --optimizer adam --lr 0\.1 --max-iter 15000 \(/m);
-    const gd = runCli(['map', 'rosenbrock', '--grid', '10', '--optimizer', 'gd', '--quiet']);
-    expect(gd.stdout).toMatch(/; gd lr=[0-9.e-]+, max 1000 iterations;/);
-    expect(gd.stdout).toMatch(/^lr auto: [0-9.e-]+ \(1\/L, L = /m);
-    expect(gd.stdout).not.toMatch(/settings suggested/);
+    expect(suggested.stdout).toMatch(/; gd lr=[0-9.e-]+, armijo line search \(lr is the first step\), max 5000 iterations;/);
+    expect(suggested.stdout).toMatch(/^settings suggested for rosenbrock: --max-iter 5000 \(/m);
+    expect(suggested.stdout).toMatch(/^lr auto: [0-9.e-]+ \(1\/L, L = /m);
+    const adam = runCli(['map', 'rosenbrock', '--grid', '10', '--optimizer', 'adam', '--quiet']);
+    expect(adam.stdout).toMatch(/; adam lr=[0-9.e-]+, max 1000 iterations;/);
+    expect(adam.stdout).not.toMatch(/settings suggested/);
   });
 
   it('trace takes the suggested optimizer and lr, not the iteration count', () => {
