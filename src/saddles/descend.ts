@@ -36,8 +36,12 @@ export interface DescentsRequest {
 export async function makeDescents(req: DescentsRequest): Promise<Descents> {
   const env = { backend: tf.getBackend() };
   const problem = { objective: req.objective, d: req.d, dtype: req.dtype };
-  const full = await chooseEngine({ ...problem, descent: req.descent }, req.engine, env);
-  const few = await chooseEngine({ ...problem, descent: { ...req.descent, maxIter: req.steps } }, req.engine, env);
+  // Gradient flow, whatever the map ran: a line search's long steps cross the ridges the saddles
+  // sit on, and tracking resumes descents from where they stopped (a fixed step has no memory;
+  // a line search's α and reference value would restart).
+  const descent: DescentOptions = { ...req.descent, optimizer: { ...req.descent.optimizer, lineSearch: 'none' } };
+  const full = await chooseEngine({ ...problem, descent }, req.engine, env);
+  const few = await chooseEngine({ ...problem, descent: { ...descent, maxIter: req.steps } }, req.engine, env);
   const count = { batches: 0, rows: 0 };
   const run = async (c: Compiled, maxIter: number, points: Float32Array) => {
     count.batches++;
@@ -45,7 +49,7 @@ export async function makeDescents(req: DescentsRequest): Promise<Descents> {
     return runStarts(c, fromArray(points, req.d), maxIter, { signal: req.signal });
   };
   return {
-    full: (p) => run(full.compiled, req.descent.maxIter, p),
+    full: (p) => run(full.compiled, descent.maxIter, p),
     steps: (p) => run(few.compiled, req.steps, p),
     count,
     dispose: () => {
