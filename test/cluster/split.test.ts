@@ -50,7 +50,8 @@ describe('a sweep cut into shards without Slurm (a loop over k)', { timeout: 900
   it('refuses to overwrite a shard made with other options, naming the option', () => {
     const dir = join(run, 'shards', '1-of-3');
     const before = snapshot(dir);
-    const r = shard(1, run, ['--lr', '0.005']);
+    // With the line search, as the sweep's lr auto runs gd: lr is then the one option that differs.
+    const r = shard(1, run, ['--lr', '0.005', '--line-search', 'armijo']);
     expect(r.status).toBe(2);
     expect(oneErrorLine(r.stderr)).toMatch(/holds shard 1\/3 \(starts 1000 to 1999\) made with other options \(descent\.optimizer\.lr\): remove it to redo it/);
     expect(snapshot(dir)).toEqual(before);
@@ -94,7 +95,7 @@ describe('a sweep cut into shards without Slurm (a loop over k)', { timeout: 900
     rmSync(join(other, 'merged'), { recursive: true, force: true });
     // Shard 0 from a sweep with another learning rate, put in by hand.
     const foreign = join(root, 'foreign');
-    expect(runCli(['map', ...SWEEP, '--lr', '0.005', '--shard', '0/3', '--out', foreign]).status).toBe(0);
+    expect(runCli(['map', ...SWEEP, '--lr', '0.005', '--line-search', 'armijo', '--shard', '0/3', '--out', foreign]).status).toBe(0);
     rmSync(join(other, 'shards', '0-of-3'), { recursive: true });
     cpSync(join(foreign, 'shards', '0-of-3'), join(other, 'shards', '0-of-3'), { recursive: true });
     await expect(mergeShards({ run: other })).rejects.toThrow(/1 of 3 shards not ready: shard 0 made with other options \(descent\.optimizer\.lr\)\. Rerun exactly those, then merge again: for k in 0; do/);
