@@ -42,7 +42,8 @@ describe.skipIf(!!skip)(`a 1 MiB disk that fills up mid-write${skip ? ` [skipped
     // All but 8 KiB; the CSV of 2,001 steps is about 60 KiB.
     writeFileSync(join(dir, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - 8192)));
     const csv = join(dir, 'trace.csv');
-    const r = runCli(['trace', 'poly1d', '--x0', '2', '--iters', '2000', '--gtol', '0', '--xtol', '0', '--csv', csv]);
+    // A fixed α (no line search, whose exact steps can land on ‖g‖ = 0 and end early): all 2,001 rows.
+    const r = runCli(['trace', 'poly1d', '--x0', '2', '--iters', '2000', '--gtol', '0', '--xtol', '0', '--line-search', 'none', '--csv', csv]);
     expect(r.status).toBe(74);
     expect(oneErrorLine(r.stderr)).toBe(`basinmap: error: disk full writing ${csv}: free space or choose another --csv`);
     expect(readdirSync(dir).sort()).toEqual(['filler', 'run']);

@@ -106,8 +106,9 @@ describe('the round trip on the command line', () => {
   it('reruns only the failures of a map, from the points they started at, with other settings', async () => {
     const dir = tmp();
     const first = join(dir, 'first');
-    // 30 iterations leave about half of a 20 × 20 Himmelblau grid still descending.
-    expect(runCli(['map', 'himmelblau', '--grid', '20', '--max-iter', '30', '--out', first, '--format', 'csv,parquet', '--no-png']).status).toBe(0);
+    // 10 iterations leave about 70 % of a 20 × 20 Himmelblau grid still descending (measured: 118 of
+    // 400 converged with lr auto's line search).
+    expect(runCli(['map', 'himmelblau', '--grid', '20', '--max-iter', '10', '--out', first, '--format', 'csv,parquet', '--no-png']).status).toBe(0);
     const firstDoc = JSON.parse(readFileSync(join(first, 'summary.json'), 'utf8')) as { counts: { n: number; converged: number } };
     for (const ext of ['csv', 'parquet']) {
       const again = join(dir, `again-${ext}`);
