@@ -53,15 +53,11 @@ export interface NativeCompileOptions {
 
 /**
  * Vectors per group: cpu/engine.ts's rule (by the vectors a group keeps live across the step
- * loop), which x86-64's 16 vector registers bound the same way as wasm's; with AVX-512's 64-byte
- * vectors (16 float32 lanes) at most 2: Rastrigin-2D gd at 4 spilled ~100 values per step to the
- * stack (objdump of the hot loop; 14 at 2) and ran 1.18× slower per CPU-second, exact and fast
- * alike (kernels/README.md). The results do not depend on it (every lane runs the same code).
+ * loop), which x86-64's 16 vector registers (32 with AVX-512) bound the same way as wasm's.
  */
-export function nativeDefaultUnroll(d: number, nState: number, vectorBytes = 16): number {
+export function nativeDefaultUnroll(d: number, nState: number): number {
   const live = d * (1 + nState);
-  const unroll = live <= 6 ? 4 : live <= 48 ? 2 : 1;
-  return vectorBytes >= 64 ? Math.min(unroll, 2) : unroll;
+  return live <= 6 ? 4 : live <= 48 ? 2 : 1;
 }
 
 const statusMemo = new Map<string, Promise<NativeStatus>>();
@@ -127,7 +123,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   if (!found.ok) throw new FusedCompileError(`the native engine is not available: ${found.why}`);
   const compiler = found.compiler;
   const nState = stateCount(makeOptimizer(opts.optimizer));
-  const unroll = options.unroll ?? nativeDefaultUnroll(tape.d, nState, compiler.vectorBytes);
+  const unroll = options.unroll ?? nativeDefaultUnroll(tape.d, nState);
   const layout = makeNativeLayout(dtype, tape.d, nState, unroll, compiler.vectorBytes);
   const build = async (part: ModulePart) => {
     let source: string;
