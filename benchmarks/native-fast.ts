@@ -19,8 +19,8 @@ const threads = Number(process.argv[3] ?? 1);
 
 const WORKLOADS = [
   { fn: 'rastrigin', d: 2, opt: 'gd', lr: 1e-3, n: 1e5, steps: 1000 },
-  { fn: 'rosenbrock', d: 10, opt: 'adam', lr: 1e-3, n: 2e4, steps: 100 },
-  { fn: 'styblinski-tang', d: 50, opt: 'momentum', lr: 1e-3, n: 1e4, steps: 100 },
+  { fn: 'rosenbrock', d: 10, opt: 'adam', lr: 1e-3, n: 2e5, steps: 100 },
+  { fn: 'styblinski-tang', d: 50, opt: 'momentum', lr: 1e-3, n: 1e5, steps: 100 },
 ];
 
 async function kernel(w: (typeof WORKLOADS)[number], fast: boolean): Promise<NativeKernel> {
