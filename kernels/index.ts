@@ -20,6 +20,8 @@ export interface CompileOptions {
   unroll?: number;
   /** native: the environment to find the C compiler and the kernel cache in (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** native: the native-fast variant (fused multiply-adds; not bit-identical, kernels/README.md). */
+  fast?: boolean;
 }
 
 /** Compiles `expr` with the descent options into a fused kernel for the target (see the runners). */

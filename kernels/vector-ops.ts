@@ -21,6 +21,12 @@ export interface VecOps<E = any> extends ArithOps<V<E>> {
   readonly mant: number;
   readonly bias: number;
   readonly f32: boolean;
+  /**
+   * A product added to or subtracted from is one fused multiply-add (one rounding) where the
+   * target says so: the native-fast engine (native/c-lanes.ts). Unset everywhere else: every
+   * operation rounds on its own, as wasm's do. vmath/ reads it to use fewer reduction parts.
+   */
+  readonly fma?: boolean;
 
   /** Names an expression (one instruction, SSA style). */
   let(e: E): V<E>;

@@ -68,7 +68,15 @@ export interface LaneFamily {
   p: string;
   bits: 32 | 64;
   width: number;
+  /**
+   * Fused multiply-adds (the native-fast engine): a product that is added to or subtracted from
+   * becomes one `p_fma` (one rounding). Off: every operation rounds on its own, as wasm's do.
+   */
+  fma?: boolean;
 }
+
+/** Names of let values (v12) and constants (K3): assigned once where they are read. */
+const STABLE = /^[vK]\d+$/;
 
 const hex = (x: bigint, bits: number) => `0x${BigInt.asUintN(bits, x).toString(16)}${bits === 32 ? 'u' : 'ull'}`;
 
@@ -95,6 +103,9 @@ export class CLanes implements VecOps<string> {
   readonly F: string;
   readonly I: string;
   readonly U: string;
+  readonly fma: boolean;
+  /** With fma: the operands of each product made here (let values and constants only: never reassigned). */
+  private readonly products = new Map<string, [string, string]>();
 
   constructor(readonly body: CBody, readonly fam: LaneFamily, private readonly wide?: LaneFamily) {
     this.width = fam.width;
@@ -104,6 +115,7 @@ export class CLanes implements VecOps<string> {
     this.F = `${fam.p}f`;
     this.I = `${fam.p}i`;
     this.U = `${fam.p}u`;
+    this.fma = fam.fma === true;
   }
 
   get f32(): boolean {
@@ -168,9 +180,38 @@ export class CLanes implements VecOps<string> {
     return this.let(`${this.fam.p}_${fn}(${args.map((a) => a.get()).join(', ')})`);
   }
 
-  add(a: V<string>, b: V<string>) { return this.bin('+', a, b); }
-  sub(a: V<string>, b: V<string>) { return this.bin('-', a, b); }
-  mul(a: V<string>, b: V<string>) { return this.bin('*', a, b); }
+  /**
+   * With fma, a + b where a (else b) is a product made here is one fused multiply-add. The rule
+   * is syntactic, so every copy of the same code (the fast and slow step, bm_record, evaluate)
+   * fuses the same operations, and a start's result does not depend on which path its group took.
+   */
+  add(a: V<string>, b: V<string>) {
+    const pa = this.productOf(a);
+    if (pa) return this.fmaOf(pa[0], pa[1], b.get());
+    const pb = this.productOf(b);
+    if (pb) return this.fmaOf(pb[0], pb[1], a.get());
+    return this.bin('+', a, b);
+  }
+  /** With fma: a − p·q as fma(−p, q, a) (negation is exact), else p·q − b as fma(p, q, −b). */
+  sub(a: V<string>, b: V<string>) {
+    const pb = this.productOf(b);
+    if (pb) return this.fmaOf(`-${pb[0]}`, pb[1], a.get());
+    const pa = this.productOf(a);
+    if (pa) return this.fmaOf(pa[0], pa[1], `-${b.get()}`);
+    return this.bin('-', a, b);
+  }
+  mul(a: V<string>, b: V<string>) {
+    const r = this.bin('*', a, b);
+    const [p, q] = [a.get(), b.get()];
+    if (this.fma && STABLE.test(p) && STABLE.test(q)) this.products.set(r.get(), [p, q]);
+    return r;
+  }
+  private productOf(a: V<string>): [string, string] | undefined {
+    return this.fma ? this.products.get(a.get()) : undefined;
+  }
+  private fmaOf(p: string, q: string, c: string): V<string> {
+    return this.let(`${this.fam.p}_fma(${p}, ${q}, ${c})`);
+  }
   div(a: V<string>, b: V<string>) { return this.bin('/', a, b); }
   /** NaN-propagating, −0 below +0 (wasm's f32x4.min). */
   min(a: V<string>, b: V<string>) { return this.call('min', a, b); }
@@ -205,7 +246,7 @@ export class CLanes implements VecOps<string> {
   ishrS(a: V<string>, k: number) { return this.let(`(${this.F})((${this.I})${a.get()} >> ${k})`); }
   ieq(a: V<string>, b: V<string>) { return this.let(`(${this.F})(${this.u(a)} == ${this.u(b)})`); }
 
-  /** Horner: c[0] + x·(c[1] + x·(c[2] + ...)), as cpu/lanes.ts (multiply, then add: no FMA). */
+  /** Horner: c[0] + x·(c[1] + x·(c[2] + ...)), as cpu/lanes.ts (multiply, then add: FMAs only with fma). */
   poly(x: V<string>, coeffs: readonly number[]): V<string> {
     let acc = this.c(coeffs[coeffs.length - 1]);
     for (let k = coeffs.length - 2; k >= 0; k--) acc = this.add(this.mul(acc, x), this.c(coeffs[k]));
@@ -242,7 +283,7 @@ export class CLanes implements VecOps<string> {
     const wide = this.wide;
     if (!this.f32 || !wide) return undefined;
     return (a, y) => {
-      const D = new CLanes(this.body, wide);
+      const D = new CLanes(this.body, { ...wide, fma: this.fma });
       const a64 = D.let(`__builtin_convertvector(${a.get()}, ${D.F})`);
       const y64 = D.let(`__builtin_convertvector(${y.get()}, ${D.F})`);
       const r = expLanes(D, D.mul(y64, logLanes(D, a64)));

@@ -28,6 +28,8 @@ export interface NativeKernel {
   /** Seconds spent in the C compiler (0 on a cache hit). */
   compileSeconds: number;
   compiler: CCompiler;
+  /** Compiled as native-fast (NativeCompileOptions.fast). */
+  fast: boolean;
   /** bm_evaluate, from the kernel's evaluate library, built on first use. */
   evaluate(): Promise<NativeEvaluate>;
 }
@@ -41,6 +43,12 @@ export interface NativeCompileOptions {
   env?: NodeJS.ProcessEnv;
   /** Build only the evaluate library (f and ∇f), no run library: for the gradient tests. */
   evaluateOnly?: boolean;
+  /**
+   * The native-fast variant: fused multiply-adds (one rounding where the exact kernel rounds the
+   * product and the sum) and two-part sin/cos reductions. Not bit-identical to the wasm and exact
+   * native kernels; within their tolerances (kernels/README.md, "native-fast").
+   */
+  fast?: boolean;
 }
 
 /**
@@ -120,7 +128,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const build = async (part: ModulePart) => {
     let source: string;
     try {
-      source = moduleSource(tape, opts, layout, part);
+      source = moduleSource(tape, opts, layout, part, options.fast === true);
     } catch (e) {
       throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
     }
@@ -142,7 +150,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const built = await build(options.evaluateOnly ? 'evaluate' : 'run');
   const lib = options.evaluateOnly ? undefined : await load(built.path, (p) => loadLibrary(p, dtype));
   if (options.evaluateOnly) evaluator = load(built.path, (p) => loadEvaluate(p, dtype));
-  return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler, evaluate };
+  return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler, fast: options.fast === true, evaluate };
 }
 
 /** Aim of the adaptive steps per call: long enough to amortise a call, short enough for Ctrl-C and progress. */

@@ -15,10 +15,10 @@ export const NATIVE_ABI = 2;
  * lanes of the same count (pow's e^(y·ln x) in a wider type). Only where pow occurs: the wide
  * helpers triple the compile time of a small kernel.
  */
-export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean): { main: LaneFamily; wide?: LaneFamily } {
-  if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8 } };
+export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean, fma = false): { main: LaneFamily; wide?: LaneFamily } {
+  if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8, fma } };
   const width = vectorBytes / 4;
-  return { main: { p: 'v', bits: 32, width }, wide: pow ? { p: 'w', bits: 64, width } : undefined };
+  return { main: { p: 'v', bits: 32, width, fma }, wide: pow ? { p: 'w', bits: 64, width, fma } : undefined };
 }
 
 /**
@@ -39,12 +39,12 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolea
  */
 export type ModulePart = 'run' | 'evaluate';
 
-export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run'): string {
-  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'));
+export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run', fast = false): string {
+  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'), fast);
   const S = `${main.p}s`;
   const { d, unroll: U, width: W, groupSize: G, recordBytes: RB } = layout;
   const head = [
-    `/* basinmap native kernel (${part}): d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}. Generated; do not edit. */`,
+    `/* basinmap native${fast ? '-fast' : ''} kernel (${part}): d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}${fast ? ', fused multiply-adds' : ''}. Generated; do not edit. */`,
     preludeSource(wide ? [main, wide] : [main]),
     `BM_EXPORT int32_t bm_abi(void) { return ${NATIVE_ABI}; }`,
   ];

@@ -64,6 +64,20 @@ function x86(bytes: number, bits: 32 | 64, p: string) {
   return undefined;
 }
 
+/**
+ * a·b + c rounded once (native-fast only): the FMA3 / AVX-512 builtins where the vector is one
+ * register (GCC), C's fma lane by lane elsewhere (which compilers vectorise where the CPU has FMA).
+ */
+function fmaSource(fam: LaneFamily, bytes: number): string {
+  const { p, bits, width: W } = fam;
+  const t = bits === 32 ? 'ps' : 'pd';
+  const hw = bytes === 64 ? { guard: 'BM_GCC_X86 && defined(__AVX512F__)', call: `__builtin_ia32_vfmadd${t}512_mask(a, b, c, (${bits === 32 ? 'uint16_t' : 'uint8_t'})-1, 4)` }
+    : bytes === 32 ? { guard: 'BM_GCC_X86 && defined(__FMA__)', call: `__builtin_ia32_vfmadd${t}256(a, b, c)` }
+    : bytes === 16 ? { guard: 'BM_GCC_X86 && defined(__FMA__)', call: `__builtin_ia32_vfmadd${t}(a, b, c)` } : undefined;
+  const generic = `${p}f r; for (int i = 0; i < ${W}; i++) r[i] = ${bits === 32 ? '__builtin_fmaf' : '__builtin_fma'}(a[i], b[i], c[i]); return r;`;
+  return `static inline ${p}f ${p}_fma(${p}f a, ${p}f b, ${p}f c) {\n#if ${hw ? hw.guard : '0'}\n  return ${hw ? hw.call : '0'};\n#else\n  ${generic}\n#endif\n}`;
+}
+
 function familySource(fam: LaneFamily): string {
   const { p, bits, width: W } = fam;
   const bytes = (bits / 8) * W;
@@ -106,6 +120,7 @@ static inline ${p}f ${p}_splat(${T} x) { ${lanes('r[i] = x')} }
 static inline ${p}f ${p}_sel(${p}f m, ${p}f a, ${p}f b) {
 ${sel}
 }
+${fam.fma ? fmaSource(fam, bytes) : ''}
 static inline ${p}f ${p}_sqrt(${p}f a) { ${lanes(`r[i] = ${fn('sqrt')}(a[i])`)} }
 static inline ${p}f ${p}_floor(${p}f a) {
 ${round(9, fn('floor'))}

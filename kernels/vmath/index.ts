@@ -25,3 +25,12 @@ export const UNARY_MATH: Record<string, (L: Lanes, x: V) => V> = {
   cosh: coshLanes,
   tanh: tanhLanes,
 };
+
+/** Every function of the library, as the accuracy tests call them; sinOnly: sinLanes (the step's sine-only kernel). */
+export type MathFn = keyof typeof UNARY_MATH | 'atan2' | 'pow' | 'sinOnly';
+export const MATH_FUNCTIONS = [...Object.keys(UNARY_MATH), 'atan2', 'pow', 'sinOnly'] as MathFn[];
+
+/** One function of the library on lanes, by name. */
+export function mathLanes(L: Lanes, name: MathFn, x: V, y: V): V {
+  return name === 'atan2' ? atan2Lanes(L, x, y) : name === 'pow' ? powLanes(L, x, y) : name === 'sinOnly' ? sinLanes(L, x) : UNARY_MATH[name](L, x);
+}

@@ -10,14 +10,15 @@ import '../node/register.ts';
 
 /**
  * Bench rows that are engines rather than tfjs backends: `fused-cpu` (SIMD wasm on every core),
- * `fused-webgpu` (WGSL through tfjs-backend-webgpu) and `fused-native` (compiled C, where it is
- * registered). They sit in the backend column so that their ratios are measured in the same run
+ * `fused-webgpu` (WGSL through tfjs-backend-webgpu), `fused-native` (compiled C, where it is
+ * registered) and `fused-native-fast` (the same with fused multiply-adds; only when asked for). They sit in the backend column so that their ratios are measured in the same run
  * as the tfjs backends'. Each names the tfjs backend it runs beside (activated for anything tfjs
  * does around it). Every other row is a tfjs backend running the tfjs engine.
  */
 export const ENGINE_ROWS: Record<string, { tfjsBackend: string; engine: string; device: (p: BackendProbe) => string }> = {
   'fused-cpu': { tfjsBackend: 'wasm', engine: 'fused-cpu', device: () => 'fused SIMD WebAssembly kernel, every core' },
   'fused-native': { tfjsBackend: 'wasm', engine: 'native', device: () => 'fused kernel as C compiled for this CPU, every core' },
+  'fused-native-fast': { tfjsBackend: 'wasm', engine: 'native-fast', device: () => 'fused kernel as C with fused multiply-adds (not bit-identical), every core' },
   'fused-webgpu': { tfjsBackend: 'webgpu', engine: 'fused-webgpu', device: (p) => `fused WGSL kernel on ${p.device}` },
 };
 

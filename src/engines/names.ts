@@ -8,4 +8,4 @@
 export const ENGINE_CHOICES = ['auto', 'fused'] as const;
 
 /** Every engine the Node entry registers, in registration order (browser-safe ones first). */
-export const ENGINE_NAMES = ['tfjs', 'fused-webgpu', 'native', 'fused-cpu'] as const;
+export const ENGINE_NAMES = ['tfjs', 'fused-webgpu', 'native', 'native-fast', 'fused-cpu'] as const;

@@ -134,17 +134,20 @@ describe('basinmap bench argument errors', () => {
 
 // The engine rows run in the bench's own process: the Node-only engines must be registered there.
 describe('basinmap bench with the fused engine rows', () => {
-  it('measures fused-cpu (and native where a C compiler works) instead of failing the cells', async () => {
+  it('measures fused-cpu (and native, native-fast where a C compiler works) instead of failing the cells', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'basinmap-bench-engines-'));
     try {
       const json = join(dir, 'out.json');
-      await promisify(execFile)(process.execPath, [bin, 'bench', 'quick', '--sizes', '100', '--steps', '5', '--repeats', '1', '--backends', 'fused-cpu,fused-native', '--workloads', 'rastrigin-2d-gd', '--quiet', '--json', json]);
+      await promisify(execFile)(process.execPath, [bin, 'bench', 'quick', '--sizes', '100', '--steps', '5', '--repeats', '1', '--backends', 'fused-cpu,fused-native,fused-native-fast', '--workloads', 'rastrigin-2d-gd', '--quiet', '--json', json]);
       const report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
       const fused = report.cells.find((c) => c.backend === 'fused-cpu');
       expect([fused?.status, fused?.reason]).toEqual(['ok', undefined]);
       expect(fused?.pointIterationsPerSecond?.median).toBeGreaterThan(0);
-      const native = report.cells.find((c) => c.backend === 'fused-native');
-      if (native?.status !== 'ok') expect(native?.reason).not.toMatch(/unknown engine/);
+      for (const row of ['fused-native', 'fused-native-fast']) {
+        const native = report.cells.find((c) => c.backend === row);
+        expect(native, row).toBeDefined();
+        if (native?.status !== 'ok') expect(native?.reason).not.toMatch(/unknown engine/);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -23,6 +23,8 @@ describe('the engine registry', () => {
     expect(engineNames()).toEqual(expect.arrayContaining(['tfjs', 'fused-cpu', 'fused-webgpu']));
     expect(autoOrder({ backend: 'webgpu' })).toEqual(['fused-webgpu', 'tfjs']);
     expect(autoOrder({ backend: 'wasm' }).slice(-2)).toEqual(['fused-cpu', 'tfjs']);
+    // native-fast is not bit-identical to the other engines: it runs only when asked for.
+    expect(autoOrder({ backend: 'wasm' })).not.toContain('native-fast');
   });
 
   it('lists the same names, in the same order, as the light list the CLI declares --engine from', () => {
@@ -49,7 +51,7 @@ describe('choosing an engine', () => {
   });
 
   it('refuses an engine it does not know, listing the ones it does', async () => {
-    await expect(chooseEngine(problem(findLibraryFunction('booth')!, 0.05), 'turbo', { backend: 'wasm' })).rejects.toThrow(/unknown engine "turbo": choose one of auto, fused, tfjs, fused-webgpu, native, fused-cpu/);
+    await expect(chooseEngine(problem(findLibraryFunction('booth')!, 0.05), 'turbo', { backend: 'wasm' })).rejects.toThrow(/unknown engine "turbo": choose one of auto, fused, tfjs, fused-webgpu, native, native-fast, fused-cpu/);
   });
 });
 

@@ -44,8 +44,8 @@ const GRID = 16;
 interface Variant { engine: string; dtype: 'float32' | 'float64'; backend: string; exact: boolean }
 /**
  * tfjs (cpu backend, the rule tested every step) is the reference. The fused wasm kernel runs the
- * same float32 operations: its summary must equal it exactly. float64, and WGSL (whose driver may
- * fuse a·b + c into one rounding), follow slightly different trajectories: a start on a basin
+ * same float32 operations: its summary must equal it exactly. float64, WGSL (whose driver may
+ * fuse a·b + c into one rounding) and native-fast (which does), follow slightly different trajectories: a start on a basin
  * boundary may go the other way, so their counts may differ by up to 2% of the starts.
  */
 const VARIANTS: Variant[] = [
@@ -53,6 +53,8 @@ const VARIANTS: Variant[] = [
   { engine: 'fused-cpu', dtype: 'float64', backend: 'cpu', exact: false },
   { engine: 'native', dtype: 'float32', backend: 'cpu', exact: true },
   { engine: 'native', dtype: 'float64', backend: 'cpu', exact: false },
+  { engine: 'native-fast', dtype: 'float32', backend: 'cpu', exact: false },
+  { engine: 'native-fast', dtype: 'float64', backend: 'cpu', exact: false },
   { engine: 'fused-webgpu', dtype: 'float32', backend: 'webgpu', exact: false },
 ];
 

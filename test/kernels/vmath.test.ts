@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mathModule, type MathFn } from '../../kernels/cpu/codegen/math-module.ts';
-import { rng, ulpError } from './support/ulp.ts';
+import { mathModule } from '../../kernels/cpu/codegen/math-module.ts';
+import { ulpError } from './support/ulp.ts';
+import { CASES, exact, sample, scale } from './support/vmath-cases.ts';
 
 /**
  * Accuracy of the wasm SIMD math library against Math.* in float64 (which V8 computes to within
@@ -8,51 +9,6 @@ import { rng, ulpError } from './support/ulp.ts';
  * of the float32 input; float64 errors against Math.* itself, so they include Math's own ≤ 1 ulp.
  * The bounds asserted here are the ones documented in kernels/cpu/vmath/.
  */
-type Case = { fn: MathFn; ranges: Array<[number, number]>; log?: boolean; y?: [number, number]; bound: { float32: number; float64: number }; amplified?: boolean };
-
-const CASES: Case[] = [
-  { fn: 'exp', ranges: [[-87, 88.7], [-1, 1]], bound: { float32: 1, float64: 1 } },
-  { fn: 'log', ranges: [[1e-37, 3e38], [0.5, 2]], log: true, bound: { float32: 1, float64: 1 } },
-  { fn: 'sin', ranges: [[-12000, 12000], [-4, 4], [-1e9, 1e9]], bound: { float32: 2, float64: 2 } },
-  { fn: 'sinOnly', ranges: [[-12000, 12000], [-4, 4], [-1e9, 1e9]], bound: { float32: 2, float64: 2 } },
-  { fn: 'cos', ranges: [[-12000, 12000], [-4, 4], [-1e9, 1e9]], bound: { float32: 2, float64: 2 } },
-  { fn: 'tan', ranges: [[-1.5, 1.5], [-100, 100]], bound: { float32: 3, float64: 3 } },
-  { fn: 'asin', ranges: [[-1, 1], [-0.01, 0.01]], bound: { float32: 3, float64: 3 } },
-  { fn: 'acos', ranges: [[-1, 1], [0.99, 1]], bound: { float32: 3, float64: 3 } },
-  { fn: 'atan', ranges: [[-1e4, 1e4], [-3, 3]], bound: { float32: 2, float64: 2 } },
-  { fn: 'sinh', ranges: [[-88, 88], [-1.5, 1.5]], bound: { float32: 2, float64: 2 } },
-  { fn: 'cosh', ranges: [[-88, 88], [-1.5, 1.5]], bound: { float32: 2, float64: 2 } },
-  { fn: 'tanh', ranges: [[-20, 20], [-1, 1]], bound: { float32: 2, float64: 2 } },
-  { fn: 'atan2', ranges: [[-100, 100], [-1, 1]], y: [-100, 100], bound: { float32: 3, float64: 2 } },
-  // float64 pow's error grows with |y·ln x| (pow.ts): the bound is 2 + 2·|y·ln x| ulp there.
-  { fn: 'pow', ranges: [[0.01, 20]], y: [-8, 8], bound: { float32: 1, float64: 2 }, amplified: true },
-];
-
-const N = 20_000;
-
-function sample(c: Case, dtype: 'float32' | 'float64', seed: number) {
-  const r = rng(seed);
-  const round = dtype === 'float32' ? Math.fround : (v: number) => v;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [lo, hi] of c.ranges) {
-    for (let i = 0; i < N / c.ranges.length; i++) {
-      const u = r();
-      xs.push(round(c.log ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo)));
-      ys.push(round(c.y ? c.y[0] + r() * (c.y[1] - c.y[0]) : 0));
-    }
-  }
-  return { xs, ys };
-}
-
-/** Errors are divided by this before comparing with the bound (float64 pow's amplification). */
-const scale = (c: Case, dtype: string, x: number, y: number) => {
-  const amplification = Math.abs(y * Math.log(Math.abs(x)));
-  return c.amplified && dtype === 'float64' && Number.isFinite(amplification) ? c.bound.float64 / (2 + 2 * amplification) : 1;
-};
-
-const exact = (fn: MathFn, x: number, y: number): number => (fn === 'atan2' ? Math.atan2(x, y) : fn === 'pow' ? Math.pow(x, y) : fn === 'sinOnly' ? Math.sin(x) : (Math as unknown as Record<string, (v: number) => number>)[fn](x));
-
 for (const dtype of ['float32', 'float64'] as const) {
   describe(`vector math, ${dtype}`, async () => {
     const apply = await mathModule(dtype);

@@ -3,11 +3,9 @@ import type { FusedDtype } from '../../types.ts';
 import { Body } from './body.ts';
 import { finishModule, MEMORY, newModule, WASM_IMPORTS } from './emit.ts';
 import { Lanes, type V } from './lanes.ts';
-import { atan2Lanes, powLanes, sinLanes, UNARY_MATH } from '../../vmath/index.ts';
+import { MATH_FUNCTIONS, mathLanes, type MathFn } from '../../vmath/index.ts';
 
-/** sinOnly: the sine-only kernel the step code uses where a tape needs no cosine (vmath/trig.ts). */
-export type MathFn = keyof typeof UNARY_MATH | 'atan2' | 'pow' | 'sinOnly';
-export const MATH_FUNCTIONS = [...Object.keys(UNARY_MATH), 'atan2', 'pow', 'sinOnly'] as MathFn[];
+export { MATH_FUNCTIONS, type MathFn };
 
 /**
  * The vector math library alone, one exported function per op mapping arrays to arrays, so its
@@ -28,7 +26,7 @@ export async function mathModule(dtype: FusedDtype): Promise<(fn: MathFn, x: Arr
       body.emit(m.br('done', m.i32.ge_s(get(k), get(3))));
       const x: V = L.let(m.v128.load(0, 16, addr(0), MEMORY));
       const y: V = L.let(m.v128.load(0, 16, addr(1), MEMORY));
-      const r = name === 'atan2' ? atan2Lanes(L, x, y) : name === 'pow' ? powLanes(L, x, y) : name === 'sinOnly' ? sinLanes(L, x) : UNARY_MATH[name](L, x);
+      const r = mathLanes(L, name, x, y);
       body.emit(m.v128.store(0, 16, addr(2), r.get(), MEMORY));
       body.emit(m.local.set(k, m.i32.add(get(k), m.i32.const(1))));
       body.emit(m.br('next'));

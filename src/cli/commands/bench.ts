@@ -24,7 +24,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .positional('suite', { type: 'string', default: 'standard', choices: Object.keys(SUITES), describe: 'named set of defaults' })
-      .option('backends', { type: 'string', describe: 'comma-separated tfjs backends and fused-cpu / fused-native / fused-webgpu (the fused kernels) (default: every available backend that is not a software GPU, fused-cpu, and fused-native where a C compiler is)' })
+      .option('backends', { type: 'string', describe: 'comma-separated tfjs backends and fused-cpu / fused-native / fused-native-fast / fused-webgpu (the fused kernels) (default: every available backend that is not a software GPU, fused-cpu, and fused-native where a C compiler is; fused-native-fast only when named)' })
       .option('sizes', { type: 'string', describe: 'batch sizes, e.g. 1e2,1e4,1e6 (≤ 1e7; default: the suite\'s)' })
       .option('workloads', { type: 'string', describe: `comma-separated, of: ${WORKLOAD_NAMES.join(', ')}` })
       .option('repeats', { type: 'number', describe: 'timed runs per cell, after one warm-up run' })

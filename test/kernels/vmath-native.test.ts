@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mathModule } from '../../kernels/cpu/codegen/math-module.ts';
+import { nativeMathModule } from '../../kernels/native/math-source.ts';
+import { bitDifferences, describeNative } from './support/native.ts';
+import { ulpError } from './support/ulp.ts';
+import { CASES, exact, sample, scale } from './support/vmath-cases.ts';
+
+/**
+ * The vector math library as the native kernels compile it (C, this CPU's vectors), measured as
+ * vmath.test.ts measures the wasm one: exact native within the same bounds and, in float32, equal
+ * to wasm bit for bit; native-fast (fused multiply-adds, three-part float32 reductions) within the
+ * same bounds too (measured: kernels/README.md's table). float64 exact is not compared bit for
+ * bit: beyond the vector range sin/cos lanes call libm, where wasm calls V8's fdlibm port.
+ */
+const table: string[] = [];
+afterAll(() => console.log(table.join('\n')));
+
+describeNative('native vector math', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    for (const fast of [false, true]) {
+      const variant = fast ? 'native-fast' : 'native';
+      describe(`${variant}, ${dtype}`, async () => {
+        const apply = await nativeMathModule(dtype, fast);
+        const wasm = await mathModule(dtype);
+        for (const c of CASES) {
+          it(`${c.fn} within ${c.bound[dtype]} ulp${!fast && dtype === 'float32' ? ', the wasm library\'s bits' : ''}`, () => {
+            const { xs, ys } = sample(c, dtype, 7);
+            const got = apply(c.fn, xs, ys);
+            let worst = 0;
+            let at = 0;
+            xs.forEach((x, i) => {
+              const e = ulpError(got[i], exact(c.fn, x, ys[i]), dtype) * scale(c, dtype, x, ys[i]);
+              if (e > worst) [worst, at] = [e, i];
+            });
+            table.push(`${variant} ${dtype} ${c.fn.padEnd(7)} max ${worst.toFixed(2)} ulp (at x=${xs[at]}${c.y ? `, y=${ys[at]}` : ''})`);
+            expect(worst, `${c.fn}(${xs[at]}${c.y ? `, ${ys[at]}` : ''}) = ${got[at]}, want ${exact(c.fn, xs[at], ys[at])}`).toBeLessThanOrEqual(c.bound[dtype]);
+            if (!fast && dtype === 'float32') expect(bitDifferences(got, wasm(c.fn, xs, ys))).toEqual([]);
+          });
+        }
+      });
+    }
+  }
+});
