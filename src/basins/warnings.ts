@@ -19,7 +19,9 @@ export interface WarningContext {
 /**
  * The one line (or none) that says a share of starts failed, what that means for the map, and the
  * change most likely to fix it: starts that diverge step too far (halve α); starts that stall ran
- * out of iterations or crawl (raise --max-iter, or let lr auto or adam set the step). Both the
+ * out of iterations or crawl (raise --max-iter, or let lr auto or adam set the step). Under the
+ * line search neither α advice applies (each start sets its own): stalls need iterations, and a
+ * start leaves the box only by following f downhill (keep it in with --bounds clip). Both the
  * table and summary.json's `warnings` carry it.
  */
 export function failureWarnings(s: Pick<BasinSummary, 'counts'>, ctx: WarningContext): string[] {
@@ -37,9 +39,14 @@ export function failureWarnings(s: Pick<BasinSummary, 'counts'>, ctx: WarningCon
 
 function fix(c: BasinSummary['counts'], ctx: WarningContext): string {
   const o = ctx.descent.optimizer;
-  if (c.diverged >= c.maxiter) return `try --lr ${Number((o.lr / 2).toPrecision(2))} (half of ${o.lr}): diverging starts step too far`;
   const more = `--max-iter ${Math.min(ctx.descent.maxIter * 4, 1 << 24)}`;
-  if (o.name === 'gd' && !ctx.lrAuto) return `try ${more}, or --lr auto (a step from the curvature), or --optimizer adam`;
+  if (o.lineSearch === 'armijo') {
+    // Its steps only go downhill (or not at all): a start that leaves the box follows f there.
+    if (c.diverged >= c.maxiter) return 'try --bounds clip: with the line search a start leaves the box by following f downhill, not by overshooting';
+    return `try ${more}`;
+  }
+  if (c.diverged >= c.maxiter) return `try --lr ${Number((o.lr / 2).toPrecision(2))} (half of ${o.lr}): diverging starts step too far`;
+  if (o.name === 'gd' && !ctx.lrAuto) return `try ${more}, or --lr auto (a step from the curvature, then a line search per start), or --optimizer adam`;
   if (o.name === 'gd') return `try ${more}, or --optimizer adam (its steps do not shrink with the gradient)`;
   return `try ${more}`;
 }

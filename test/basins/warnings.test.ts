@@ -60,7 +60,7 @@ describe('the failed-starts warning', () => {
     expect(r.summary.counts.maxiter).toBe(100);
     expect(warnings).toEqual([
       'warning: 100 of 100 starts (100%) did not converge (100 stopped at max iterations): there is no map; ' +
-        'try --max-iter 8, or --lr auto (a step from the curvature), or --optimizer adam',
+        'try --max-iter 8, or --lr auto (a step from the curvature, then a line search per start), or --optimizer adam',
     ]);
     expect(basinTable(r.summary, [], warnings)).toBe(
       `no start converged, so there is no end point to map (converged 0, max iterations 100, diverged 0)\n${warnings[0]}`,
@@ -73,5 +73,19 @@ describe('the failed-starts warning', () => {
     const [w] = failureWarnings({ counts: { converged: 50, maxiter: 50, diverged: 0, interrupted: 0 } }, { descent, lrAuto: true });
     expect(w).toMatch(/try --max-iter 40, or --optimizer adam/);
     expect(w).not.toMatch(/--lr auto/);
+  });
+
+  it('under the line search, tells stalled starts to take more iterations, and starts that leave the box to stay in it: no α advice', async () => {
+    // f = −x² on [−1, 1] falls without bound: the line search follows it out of the box (its BB
+    // step doubles where the curvature along the step is negative), a real escape, not an overshoot.
+    const { objective, box } = await resolveObjective({ fn: '-x^2', box: '-1,1' });
+    const descent = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr: 0.1, lineSearch: 'armijo' }), box, sense: 'min' as const };
+    const r = await mapBasins({ objective, starts: fromArray(Float32Array.from([0.5, -0.25, 0.75]), 1), descent, engine: 'tfjs', classifyLimit: 0 });
+    expect(r.summary.counts.diverged).toBe(3);
+    expect(failureWarnings(r.summary, { descent, lrAuto: true })).toEqual([
+      'warning: 3 of 3 starts (100%) did not converge (3 diverged): there is no map; try --bounds clip: with the line search a start leaves the box by following f downhill, not by overshooting',
+    ]);
+    const [w] = failureWarnings({ counts: { converged: 50, maxiter: 50, diverged: 0, interrupted: 0 } }, { descent: { ...descent, maxIter: 10 }, lrAuto: true });
+    expect(w).toMatch(/; try --max-iter 40$/);
   });
 });
