@@ -21,12 +21,10 @@ for (const o of LIBRARY.filter((f) => (f.dim === 2 || f.dim === 'any') && f.expr
   const { objective } = await resolveObjective({ fn: o.expression!(2).replace(/\bx1\b/g, 'x').replace(/\bx2\b/g, 'y'), box: box.flat().join(',') });
   const starts = gridStartSet([100, 100], undefined, box);
   const descent = { ...DESCENT_DEFAULTS, maxIter, optimizer: optimizerSpec('gd', { lr: 1, lineSearch: process.env.LS }), box, sense: 'min' as const };
-  const t0 = performance.now();
   const r = await mapBasins({ objective, starts, descent, lr: 'auto', engine: 'auto' });
   const c = r.summary.counts;
   const globals = o.known(2).filter((k) => k.global);
   const found = globals.filter((g) => r.summary.basins.some((b) => Math.hypot(b.x[0] - g.x[0], b.x[1] - g.x[1]) < 10 * r.summary.tolerances.distance)).length;
-  const nits = r.summary.basins.map((b: any) => b.nit?.median ?? b.iterations?.median).filter((v: any) => v !== undefined);
   console.log(`| ${o.name} | ${(100 * c.converged / r.summary.n).toFixed(1)} % | ${c.maxiter ?? 0} | ${r.summary.basins.length} | ${found} of ${globals.length} |`);
 }
 process.exit(0);

@@ -78,6 +78,11 @@ export function descended<P, S>(R: RowOps<P, S>, plan: RulePlan, grad: P): P {
   return plan.sense === 'max' ? R.p.neg(grad) : grad;
 }
 
+/** The value being descended, per start: f, or −f under sense 'max' (what a line search compares). */
+export function descendedValue<P, S>(R: RowOps<P, S>, plan: RulePlan, f: S): S {
+  return plan.sense === 'max' ? R.s.neg(f) : f;
+}
+
 export interface StepTest<P, S> {
   /** x', projected into the box under 'clip'. */
   x2: P;

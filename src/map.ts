@@ -7,7 +7,7 @@ import { summarize } from './basins/summarize.ts';
 import type { BasinSummary } from './basins/types.ts';
 import { runStarts, type RunControl, type StartRows } from './descent/driver.ts';
 import { resumeStarts } from './descent/resume.ts';
-import { autoLineSearch } from './descent/line-search-policy.ts';
+import { settleLineSearch } from './descent/line-search-policy.ts';
 import { autoStepSize, type AutoStepSize, type LrRequest } from './descent/step-size.ts';
 import { chooseEngine, type EngineChoice } from './engines/choose.ts';
 import type { Objective } from './objectives/types.ts';
@@ -84,8 +84,7 @@ export async function settleDescent(req: Pick<MapRequest, 'objective' | 'starts'
   if (req.lr === undefined) return { descent: req.descent };
   const o = req.descent.optimizer;
   const stepSize = req.lr === 'auto' ? await autoStepSize({ f: req.objective.f, box: req.descent.box, starts: req.starts, optimizer: o.name, beta: o.beta }) : undefined;
-  const lineSearch = stepSize ? autoLineSearch(o.name, o.lineSearch) : o.lineSearch;
-  return { descent: { ...req.descent, optimizer: { ...o, lr: stepSize?.lr ?? (req.lr as number), ...(lineSearch ? { lineSearch } : {}) } }, stepSize };
+  return { descent: { ...req.descent, optimizer: settleLineSearch({ ...o, lr: stepSize?.lr ?? (req.lr as number) }, stepSize !== undefined) }, stepSize };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Dtype } from '../../core/dtype.ts';
 import { makeOptimizer, stateCount, type Transform } from '../../core/optimizers/index.ts';
 import type { DescentOptions } from '../../core/options.ts';
-import { descended, finishStatus, rulePlan, stepTest, type RulePlan, type StepTest } from '../../core/rule.ts';
+import { descended, descendedValue, finishStatus, rulePlan, stepTest, type RulePlan, type StepTest } from '../../core/rule.ts';
 import { dependencies, finiteOnBox } from '../ad/slice.ts';
 import type { Tape } from '../ad/tape.ts';
 import type { VecOps as Lanes, V } from '../vector-ops.ts';
@@ -57,7 +57,7 @@ export function stepTestLanes(L: Lanes, plan: StepPlan, x: V[], vals: V[], state
   const g = descended(R, plan.rule, plan.tape.grad.map((gi) => vals[gi]));
   const f = plan.lazyF ? undefined : vals[plan.tape.f];
   if (plan.transform.rows) {
-    const u = plan.transform.rows.update(R, g, plan.rule.sense === 'max' ? L.neg(f!) : f!, state, x);
+    const u = plan.transform.rows.update(R, g, descendedValue(R, plan.rule, f!), state, x);
     return { ...stepTest(R, plan.rule, x, g, u.step, f), state: u.state };
   }
   const ups = x.map((xj, j) => plan.transform.update(L, g[j], state.map((s) => s[j]), xj, k));

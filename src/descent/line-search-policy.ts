@@ -1,4 +1,4 @@
-import type { LineSearch, OptimizerName } from '../../core/optimizers/index.ts';
+import type { LineSearch, OptimizerName, OptimizerSpec } from '../../core/optimizers/index.ts';
 
 /**
  * lr auto and the line search: with no α given, gd backtracks per start (core/optimizers/
@@ -9,4 +9,15 @@ import type { LineSearch, OptimizerName } from '../../core/optimizers/index.ts';
  */
 export function autoLineSearch(optimizer: OptimizerName, given: LineSearch | undefined): LineSearch {
   return given ?? (optimizer === 'gd' ? 'armijo' : 'none');
+}
+
+/**
+ * The spec a run descends with, once its lr is settled (`lrAuto`: chosen by lr auto): the line
+ * search as the policy above decides, and 'none' dropped, so that `--line-search none` and no
+ * line search are one spec (one options hash for shards, one summary.json).
+ */
+export function settleLineSearch(spec: OptimizerSpec, lrAuto: boolean): OptimizerSpec {
+  const { lineSearch, ...rest } = spec;
+  const chosen = lrAuto ? autoLineSearch(spec.name, lineSearch) : lineSearch;
+  return chosen === 'armijo' ? { ...rest, lineSearch: chosen } : rest;
 }

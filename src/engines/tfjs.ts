@@ -1,6 +1,6 @@
 import { makeOptimizer, type Transform } from '../../core/optimizers/index.ts';
 import { allocateResults, type StartResults } from '../../core/results.ts';
-import { descended, ends, finishStatus, moveOf, rulePlan, stepTest, type RulePlan } from '../../core/rule.ts';
+import { descended, descendedValue, ends, finishStatus, moveOf, rulePlan, stepTest, type RulePlan } from '../../core/rule.ts';
 import { RUNNING, STATUS } from '../../core/status.ts';
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../../core/tf.ts';
 import { chunkTooBig, webgpuBindingLimit } from '../../kernels/webgpu/limits.ts';
@@ -75,7 +75,7 @@ async function descendChunk(f: ObjectiveFn, x0: Float32Array, d: number, maxIter
   const scalars = (t: number) => transform.scalars(t).map((v) => T.c(v));
   // A line search (transform.rows) needs f, the descended one, at every step.
   const move = (xc: Tensor2D, g: Tensor, sc: Tensor[], t: number, fx?: Tensor) =>
-    transform.rows ? transform.rows.update(R, g, plan.sense === 'max' ? tf.neg(fx!) : fx!, sc, xc) : transform.update(T, g, sc, xc, scalars(t));
+    transform.rows ? transform.rows.update(R, g, descendedValue(R, plan, fx!), sc, xc) : transform.update(T, g, sc, xc, scalars(t));
   let finishedSoFar = 0;
 
   try {

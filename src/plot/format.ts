@@ -28,6 +28,11 @@ export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
+/** "gd, α = 0.01", or "gd + line search, α₀ = 0.0038" (α is then the first step): for titles. */
+export function formatOptimizer(o: { name: string; lr: number; lineSearch?: string }): string {
+  return o.lineSearch === 'armijo' ? `${o.name} + line search, α₀ = ${formatShort(o.lr)}` : `${o.name}, α = ${formatShort(o.lr)}`;
+}
+
 /** A number for titles: at most 6 significant digits, no float noise. */
 export function formatShort(v: number): string {
   return minus(String(Number(v.toPrecision(6))));

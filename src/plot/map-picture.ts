@@ -5,7 +5,7 @@ import type { BasinMapInput } from './basin-map.ts';
 import type { BasinStripInput } from './basin-strip.ts';
 import { sampleCurve, sampleField } from './field.ts';
 import { describeEndPoints } from '../basins/flat.ts';
-import { formatShort } from './format.ts';
+import { formatOptimizer } from './format.ts';
 import type { Plane } from './plane.ts';
 
 export interface MapPictureRequest {
@@ -50,6 +50,6 @@ function titles(req: MapPictureRequest): { title: string; subtitle: string } {
   return {
     title: `${req.objective.title}: basins of attraction${req.descent.sense === 'max' ? ' of the maxima' : ''}`,
     // Settings first: a long start description is what gets cut when the line is too long.
-    subtitle: `${o.name}, α = ${formatShort(o.lr)}, at most ${req.descent.maxIter} iterations; ${describeEndPoints(req.result.summary)}; ${req.starts}`,
+    subtitle: `${formatOptimizer(o)}, at most ${req.descent.maxIter} iterations; ${describeEndPoints(req.result.summary)}; ${req.starts}`,
   };
 }

@@ -2,7 +2,7 @@ import type { TracePaths } from '../descent/trace.ts';
 import type { Box, Objective } from '../objectives/types.ts';
 import type { OptimizerSpec } from '../../core/optimizers/index.ts';
 import { sampleCurve, sampleField } from './field.ts';
-import { formatShort } from './format.ts';
+import { formatOptimizer } from './format.ts';
 import { planeOf } from './plane.ts';
 import { traceRange, type TracePlotInput } from './trace-plot.ts';
 
@@ -32,7 +32,7 @@ export async function traceInput(req: TracePictureRequest): Promise<TracePlotInp
     curve,
     field,
     title: `${req.objective.title}: gradient descent, step by step`,
-    subtitle: `${formula}${o.name}, α = ${formatShort(o.lr)}, at most ${req.iters} iterations`,
+    subtitle: `${formula}${formatOptimizer(o)}, at most ${req.iters} iterations`,
     ...req.size,
   };
 }

@@ -13,11 +13,11 @@ beforeAll(async () => {
 });
 
 /** One start descended by gd on the tfjs engine (every step tested), with or without the line search. */
-async function descend(fn: string, box: string, x0: number[], lr: number, lineSearch: LineSearch, maxIter = 5000) {
+async function descend(fn: string, box: string, x0: number[], lr: number, lineSearch: LineSearch, maxIter = 5000, sense: 'min' | 'max' = 'min') {
   const d = x0.length;
   const [lo, hi] = box.split(',').map(Number);
   const { objective } = await resolveObjective({ fn, box: Array.from({ length: d }, () => box).join(',') });
-  const descent: DescentOptions = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr, lineSearch }), box: Array.from({ length: d }, () => [lo, hi] as [number, number]), sense: 'min', maxIter };
+  const descent: DescentOptions = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec('gd', { lr, lineSearch }), box: Array.from({ length: d }, () => [lo, hi] as [number, number]), sense, maxIter };
   const compiled = await findEngine('tfjs')!.compile({ objective, d, descent, dtype: 'float32' }, { backend: 'cpu' });
   const r = await runStarts(compiled, fromArray(Float32Array.from(x0), d), maxIter, { checkEvery: 1 });
   return { x: [...r.x], nit: r.nit[0], status: r.status[0] };
@@ -63,5 +63,17 @@ describe('gd with the armijo line search', () => {
     const fixed = await descend('x^6/6 + x^2', '-5,5', [4.9], 0.1, 'none');
     expect(fixed.status).not.toBe(r.status);
     expect(Math.abs(r.x[0])).toBeLessThan(1e-3);
+  });
+
+  it('climbs under --maximize: its test compares the value being ascended, −f descended', async () => {
+    // On a quadratic BB's step after the first trial is exactly 1/curvature: the maximum at the
+    // third evaluation (nit 2). Were f compared unnegated, every uphill trial would look like an
+    // increase and be refused, and the start would creep up within the test's 1e-6·|C| slack
+    // (measured: 22 iterations).
+    const r = await descend('3 - (x - 1)^2', '-10,10', [4], 0.1, 'armijo', 1000, 'max');
+    expect(Object.values(STATUS).find((st) => st.code === r.status)!.converged).toBe(true);
+    expect(r.nit).toBeLessThanOrEqual(3);
+    // ‖g‖ ≤ 1e-4 with curvature 2: within 5e-5 of the maximum.
+    expect(Math.abs(r.x[0] - 1)).toBeLessThan(1e-4);
   });
 });

@@ -2,8 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mathModule } from '../../kernels/cpu/codegen/math-module.ts';
 import { nativeMathModule } from '../../kernels/native/math-source.ts';
 import { bitDifferences, describeNative } from './support/native.ts';
-import { ulpError } from './support/ulp.ts';
-import { CASES, exact, sample, scale } from './support/vmath-cases.ts';
+import { CASES, sample, worstError } from './support/vmath-cases.ts';
 
 /**
  * The vector math library as the native kernels compile it (C, this CPU's vectors), measured as
@@ -26,14 +25,9 @@ describeNative('native vector math', () => {
           it(`${c.fn} within ${c.bound[dtype]} ulp${!fast && dtype === 'float32' ? ', the wasm library\'s bits' : ''}`, () => {
             const { xs, ys } = sample(c, dtype, 7);
             const got = apply(c.fn, xs, ys);
-            let worst = 0;
-            let at = 0;
-            xs.forEach((x, i) => {
-              const e = ulpError(got[i], exact(c.fn, x, ys[i]), dtype) * scale(c, dtype, x, ys[i]);
-              if (e > worst) [worst, at] = [e, i];
-            });
-            table.push(`${variant} ${dtype} ${c.fn.padEnd(7)} max ${worst.toFixed(2)} ulp (at x=${xs[at]}${c.y ? `, y=${ys[at]}` : ''})`);
-            expect(worst, `${c.fn}(${xs[at]}${c.y ? `, ${ys[at]}` : ''}) = ${got[at]}, want ${exact(c.fn, xs[at], ys[at])}`).toBeLessThanOrEqual(c.bound[dtype]);
+            const { worst, where, message } = worstError(c, dtype, xs, ys, got);
+            table.push(`${variant} ${dtype} ${c.fn.padEnd(7)} max ${worst.toFixed(2)} ulp (at ${where})`);
+            expect(worst, message).toBeLessThanOrEqual(c.bound[dtype]);
             if (!fast && dtype === 'float32') expect(bitDifferences(got, wasm(c.fn, xs, ys))).toEqual([]);
           });
         }

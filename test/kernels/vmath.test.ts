@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mathModule } from '../../kernels/cpu/codegen/math-module.ts';
 import { ulpError } from './support/ulp.ts';
-import { CASES, exact, sample, scale } from './support/vmath-cases.ts';
+import { CASES, exact, sample, scale, worstError } from './support/vmath-cases.ts';
 
 /**
  * Accuracy of the wasm SIMD math library against Math.* in float64 (which V8 computes to within
@@ -16,15 +16,9 @@ for (const dtype of ['float32', 'float64'] as const) {
     for (const c of CASES) {
       it(`${c.fn} within ${c.bound[dtype]} ulp`, () => {
         const { xs, ys } = sample(c, dtype, 7);
-        const got = apply(c.fn, xs, ys);
-        let worst = 0;
-        let at = 0;
-        xs.forEach((x, i) => {
-          const e = ulpError(got[i], exact(c.fn, x, ys[i]), dtype) * scale(c, dtype, x, ys[i]);
-          if (e > worst) [worst, at] = [e, i];
-        });
-        table.push(`${dtype} ${c.fn.padEnd(5)} max ${worst.toFixed(2)} ulp (at x=${xs[at]}${c.y ? `, y=${ys[at]}` : ''})`);
-        expect(worst, `${c.fn}(${xs[at]}${c.y ? `, ${ys[at]}` : ''}) = ${got[at]}, want ${exact(c.fn, xs[at], ys[at])}`).toBeLessThanOrEqual(c.bound[dtype]);
+        const { worst, where, message } = worstError(c, dtype, xs, ys, apply(c.fn, xs, ys));
+        table.push(`${dtype} ${c.fn.padEnd(5)} max ${worst.toFixed(2)} ulp (at ${where})`);
+        expect(worst, message).toBeLessThanOrEqual(c.bound[dtype]);
       });
     }
     it('special values follow Math.*', () => {

@@ -6,7 +6,7 @@ import { optimizerSpec } from '../../../core/optimizers/index.ts';
 import { LINE_SEARCHES, OPTIMIZER_NAMES, type OptimizerName } from '../../../core/optimizers/index.ts';
 import type { StartRows } from '../../descent/driver.ts';
 import type { AutoStepSize, LrRequest } from '../../descent/step-size.ts';
-import { autoLineSearch } from '../../descent/line-search-policy.ts';
+import { settleLineSearch } from '../../descent/line-search-policy.ts';
 import type { ObjectiveFn } from '../../objectives/types.ts';
 
 /** The update rule and its hyperparameters: shared by map and trace. */
@@ -42,7 +42,7 @@ export function optimizerOptions<T>(y: Argv<T>): Argv<T & OptimizerArgs> {
     .option('beta2', { type: 'number', describe: 'adam second-moment decay (default 0.999)', group: 'Descent:' })
     .option('rho', { type: 'number', describe: 'rmsprop decay (default 0.9)', group: 'Descent:' })
     .option('eps', { type: 'number', describe: 'adam/rmsprop/adagrad ε (default 1e-8)', group: 'Descent:' })
-    .option('line-search', { type: 'string', choices: LINE_SEARCHES as unknown as string[], describe: 'armijo: gd backtracks per start (one trial point per iteration, α grows after a success, halves after a failure; lr is the first step)', group: 'Descent:' })
+    .option('line-search', { type: 'string', choices: LINE_SEARCHES as unknown as string[], describe: 'gd only. armijo (the default under --lr auto): each start finds its own step, Barzilai–Borwein trial steps accepted by a nonmonotone Armijo test, halved when refused, one trial point per iteration, lr the first step; none: the fixed step lr', group: 'Descent:' })
     .option('maximize', { type: 'boolean', default: false, describe: 'ascend to maxima instead of descending to minima', group: 'Descent:' }) as unknown as Argv<T & OptimizerArgs>;
 }
 
@@ -145,7 +145,7 @@ export function checkTraceIters(iters: number): number {
 export function optimizerFromArgs(a: OptimizerArgs, settled: Pick<Settled, 'optimizer' | 'lr' | 'auto'>) {
   if (settled.lr === 'auto') throw new Error('lr auto must be settled (settleLr) before the optimizer is made');
   const spec = optimizerSpec(settled.optimizer, { lr: settled.lr, beta: a.beta, beta1: a.beta1, beta2: a.beta2, rho: a.rho, eps: a.eps, lineSearch: a.lineSearch });
-  return settled.auto ? { ...spec, lineSearch: autoLineSearch(spec.name, spec.lineSearch) } : spec;
+  return settleLineSearch(spec, settled.auto !== undefined);
 }
 
 export function descentOptions<T>(y: Argv<T>): Argv<T & DescentArgs> {

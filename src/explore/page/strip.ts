@@ -1,5 +1,5 @@
 import {
-  basinMapColours, clearWhite, drawAxes, drawMinimum, drawTitle, formatShort, layoutFrame, sampleCurve, startColours,
+  basinMapColours, clearWhite, drawAxes, drawMinimum, drawTitle, formatOptimizer, layoutFrame, sampleCurve, startColours,
   type BasinColours, type Ctx, type DescentOptions, type MapResult, type Objective,
 } from '../../browser.ts';
 
@@ -48,6 +48,6 @@ export async function drawStrip(canvas: HTMLCanvasElement, objective: Objective,
   ctx.restore();
   drawAxes(ctx as Ctx, frame, { x: 'x0 (band: the basin each start reaches)', y: 'f(x)' });
   const o = descent.optimizer;
-  drawTitle(ctx as Ctx, `${objective.title}: basins of attraction`, `${o.name}, α = ${formatShort(o.lr)}, at most ${descent.maxIter} iterations; ${starts}`, plot.left, SIZE.width - plot.left - 16);
+  drawTitle(ctx as Ctx, `${objective.title}: basins of attraction`, `${formatOptimizer(o)}, at most ${descent.maxIter} iterations; ${starts}`, plot.left, SIZE.width - plot.left - 16);
   return colours;
 }

@@ -1,5 +1,5 @@
 import type { MathFn } from '../../../kernels/vmath/index.ts';
-import { rng } from './ulp.ts';
+import { rng, ulpError } from './ulp.ts';
 
 /**
  * The accuracy cases of the vector math library (vmath.test.ts: the wasm kernels; vmath-native.test.ts:
@@ -49,3 +49,20 @@ export const scale = (c: Case, dtype: string, x: number, y: number) => {
 };
 
 export const exact = (fn: MathFn, x: number, y: number): number => (fn === 'atan2' ? Math.atan2(x, y) : fn === 'pow' ? Math.pow(x, y) : fn === 'sinOnly' ? Math.sin(x) : (Math as unknown as Record<string, (v: number) => number>)[fn](x));
+
+/**
+ * The largest error of a math library's answers `got` over a case's sample, in ulps of the dtype
+ * (scaled where the function amplifies its input's rounding), where it is, and the line a failed
+ * assertion prints.
+ */
+export function worstError(c: Case, dtype: 'float32' | 'float64', xs: ArrayLike<number>, ys: ArrayLike<number>, got: ArrayLike<number>) {
+  let worst = 0;
+  let at = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const e = ulpError(got[i], exact(c.fn, xs[i], ys[i]), dtype) * scale(c, dtype, xs[i], ys[i]);
+    if (e > worst) [worst, at] = [e, i];
+  }
+  const where = `x=${xs[at]}${c.y ? `, y=${ys[at]}` : ''}`;
+  const message = `${c.fn}(${xs[at]}${c.y ? `, ${ys[at]}` : ''}) = ${got[at]}, want ${exact(c.fn, xs[at], ys[at])}`;
+  return { worst, where, message };
+}
