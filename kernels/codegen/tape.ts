@@ -1,6 +1,7 @@
 import type { Tape } from '../ad/tape.ts';
 import type { VecOps as Lanes, V } from '../vector-ops.ts';
 import { atan2Lanes, powLanes, sinCosLanes, sinLanes, UNARY_MATH } from '../vmath/index.ts';
+import type { OnBig } from '../vmath/trig.ts';
 
 /**
  * Emits the tape as vector code: one lane per start, every instruction once. sin, cos and tan of
@@ -18,12 +19,13 @@ export function emitTape(L: Lanes, tape: Tape, xs: readonly V[]): V[] {
  * step kernel emits the part ∇f needs every step and the rest of f only where a start finishes.
  * Within one call sin, cos and tan of the same argument share one range reduction; where a call
  * needs only the sine of an argument, the cheaper sine-only kernel is used. With `onBig`, the
- * sines and cosines of that call have no inline slow path (see vmath/trig.ts).
+ * sines and cosines of that call have no inline slow path (see vmath/trig.ts), and those of the
+ * arguments marked in `inRange` (StepPlan.trigInRange) no range test either.
  */
-export function tapeEmitter(L: Lanes, tape: Tape, xs: readonly V[]): { vals: Array<V | undefined>; emit(need: Uint8Array, onBig?: (big: V) => void): void } {
+export function tapeEmitter(L: Lanes, tape: Tape, xs: readonly V[]): { vals: Array<V | undefined>; emit(need: Uint8Array, onBig?: (big: V) => void, inRange?: Uint8Array): void } {
   const vals: Array<V | undefined> = new Array(tape.instrs.length);
   const sinCos = new Map<number, { sin: V; cos?: V }>();
-  const emit = (need: Uint8Array, onBig?: (big: V) => void) => {
+  const emit = (need: Uint8Array, onBig?: (big: V) => void, inRange?: Uint8Array) => {
     // Arguments whose cosine this call needs (cos, or tan) decide between the two kernels.
     const wantsCos = new Set<number>();
     tape.instrs.forEach((ins, i) => {
@@ -32,7 +34,8 @@ export function tapeEmitter(L: Lanes, tape: Tape, xs: readonly V[]): { vals: Arr
     const trig = (arg: number, cos: boolean) => {
       let sc = sinCos.get(arg);
       if (!sc || (cos && !sc.cos)) {
-        sc = wantsCos.has(arg) || cos ? sinCosLanes(L, vals[arg]!, onBig) : { sin: sinLanes(L, vals[arg]!, onBig) };
+        const big: OnBig | undefined = onBig && inRange?.[arg] ? 'in-range' : onBig;
+        sc = wantsCos.has(arg) || cos ? sinCosLanes(L, vals[arg]!, big) : { sin: sinLanes(L, vals[arg]!, big) };
         sinCos.set(arg, sc);
       }
       return sc as { sin: V; cos: V };

@@ -73,10 +73,29 @@ export interface LaneFamily {
    * becomes one `p_fma` (one rounding). Off: every operation rounds on its own, as wasm's do.
    */
   fma?: boolean;
+  /**
+   * Comparisons give lane masks of their own C type (`${p}k`: one bit a lane), which the
+   * and/or/not of masks, selects and any-lane tests use directly: where the vector is one AVX-512
+   * register they live in its mask registers (k0–k7). Off: masks are whole lanes of the float
+   * vector (VecOps's bit model), which AVX-512 compilers must rebuild from a mask register after
+   * every compare (a masked move each) and test back (measured: 44 of 534 instructions of the
+   * Rastrigin-2D gd step, benchmarks/README.md). The values are the same either way.
+   */
+  masks?: boolean;
 }
+
+/** The mask helpers of the prelude, by C comparison operator (prelude.ts: kmaskSource). */
+const CMP_NAMES: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' };
 
 /** Names of let values (v12) and constants (K3): assigned once where they are read. */
 const STABLE = /^[vK]\d+$/;
+
+/** A lane mask held as a mask (`${p}k`, one bit a lane); get() gives its whole-lane vector form. */
+interface KMask extends V<string> {
+  k: string;
+}
+
+const isMask = (a: V<string>): a is KMask => typeof (a as KMask).k === 'string';
 
 const hex = (x: bigint, bits: number) => `0x${BigInt.asUintN(bits, x).toString(16)}${bits === 32 ? 'u' : 'ull'}`;
 
@@ -104,6 +123,7 @@ export class CLanes implements VecOps<string> {
   readonly I: string;
   readonly U: string;
   readonly fma: boolean;
+  readonly masks: boolean;
   /** With fma: the operands of each product made here (let values and constants only: never reassigned). */
   private readonly products = new Map<string, [string, string]>();
 
@@ -116,6 +136,40 @@ export class CLanes implements VecOps<string> {
     this.I = `${fam.p}i`;
     this.U = `${fam.p}u`;
     this.fma = fam.fma === true;
+    this.masks = fam.masks === true;
+  }
+
+  /** The C type of a lane mask: its own mask type with masks, else the float vector. */
+  get maskType(): string {
+    return this.masks ? `${this.fam.p}k` : this.F;
+  }
+
+  /** A mask held in the C variable `name` (of maskType), e.g. a function parameter. */
+  maskRef(name: string): V<string> {
+    return this.masks ? this.kref(name) : this.ref(name);
+  }
+
+  /** The C expression of a mask as maskType. */
+  maskArg(m: V<string>): string {
+    if (!this.masks) return m.get();
+    return isMask(m) ? m.k : `${this.fam.p}_kfrom(${m.get()})`;
+  }
+
+  /** The C expression counting the set lanes of a mask. */
+  count(m: V<string>): string {
+    return isMask(m) ? `__builtin_popcount(${m.k})` : `${this.fam.p}_count(${m.get()})`;
+  }
+
+  private kref(name: string): KMask {
+    // The vector form is made where it is read (no variable that a branch could leave unset);
+    // the C compiler merges repeats.
+    return { k: name, get: () => `${this.fam.p}_kvec(${name})` };
+  }
+
+  private klet(e: string): KMask {
+    const n = this.body.declare(this.maskType, 'k');
+    this.body.emit(`${n} = ${e};`);
+    return this.kref(n);
   }
 
   get f32(): boolean {
@@ -133,6 +187,11 @@ export class CLanes implements VecOps<string> {
   }
 
   variable(init: V<string>): { v: V<string>; set(value: V<string>): void; name: string } {
+    if (isMask(init)) {
+      const n = this.body.declare(this.maskType, 'km');
+      this.body.emit(`${n} = ${init.k};`);
+      return { name: n, v: this.kref(n), set: (value) => this.body.emit(`${n} = ${this.maskArg(value)};`) };
+    }
     const n = this.body.declare(this.F, 'm');
     this.body.emit(`${n} = ${init.get()};`);
     return { name: n, v: this.ref(n), set: (value) => this.body.emit(`${n} = ${value.get()};`) };
@@ -173,6 +232,7 @@ export class CLanes implements VecOps<string> {
   }
 
   private cmp(op: string, a: V<string>, b: V<string>): V<string> {
+    if (this.masks) return this.klet(`${this.fam.p}_k${CMP_NAMES[op]}(${a.get()}, ${b.get()})`);
     return this.let(`(${this.F})(${a.get()} ${op} ${b.get()})`);
   }
 
@@ -231,13 +291,36 @@ export class CLanes implements VecOps<string> {
   eq(a: V<string>, b: V<string>) { return this.cmp('==', a, b); }
   ne(a: V<string>, b: V<string>) { return this.cmp('!=', a, b); }
 
-  and(a: V<string>, b: V<string>) { return this.ubin('&', a, b); }
-  or(a: V<string>, b: V<string>) { return this.ubin('|', a, b); }
-  xor(a: V<string>, b: V<string>) { return this.ubin('^', a, b); }
-  andNot(a: V<string>, b: V<string>) { return this.let(`(${this.F})(${this.u(a)} & ~${this.u(b)})`); }
-  not(a: V<string>) { return this.let(`(${this.F})(~${this.u(a)})`); }
+  // With masks: mask op mask stays a mask; a mask and a value is a select (a lane is all ones or
+  // all zeros), one masked move, the same bits as the bitwise form.
+  and(a: V<string>, b: V<string>) {
+    if (isMask(a) && isMask(b)) return this.klet(`(${this.maskType})(${a.k} & ${b.k})`);
+    if (isMask(a)) return this.sel(a, b, this.c(0));
+    if (isMask(b)) return this.sel(b, a, this.c(0));
+    return this.ubin('&', a, b);
+  }
+  or(a: V<string>, b: V<string>) {
+    if (isMask(a) && isMask(b)) return this.klet(`(${this.maskType})(${a.k} | ${b.k})`);
+    return this.ubin('|', a, b);
+  }
+  xor(a: V<string>, b: V<string>) {
+    if (isMask(a) && isMask(b)) return this.klet(`(${this.maskType})(${a.k} ^ ${b.k})`);
+    return this.ubin('^', a, b);
+  }
+  andNot(a: V<string>, b: V<string>) {
+    if (isMask(a) && isMask(b)) return this.klet(`(${this.maskType})(${a.k} & ~${b.k})`);
+    if (isMask(b)) return this.sel(b, this.c(0), a);
+    return this.let(`(${this.F})(${this.u(a)} & ~${this.u(b)})`);
+  }
+  not(a: V<string>) {
+    if (isMask(a)) return this.klet(`(${this.maskType})~${a.k}`);
+    return this.let(`(${this.F})(~${this.u(a)})`);
+  }
   /** Bitwise, like wasm's v128.bitselect (masks are whole lanes, so it is a lane select). */
-  sel(m: V<string>, a: V<string>, b: V<string>) { return this.call('sel', m, a, b); }
+  sel(m: V<string>, a: V<string>, b: V<string>) {
+    if (isMask(m)) return this.let(`${this.fam.p}_kblend(${m.k}, ${a.get()}, ${b.get()})`);
+    return this.call('sel', m, a, b);
+  }
 
   iadd(a: V<string>, b: V<string>) { return this.ubin('+', a, b); }
   isub(a: V<string>, b: V<string>) { return this.ubin('-', a, b); }
@@ -259,6 +342,7 @@ export class CLanes implements VecOps<string> {
 
   /** The C truth value "some lane of the mask is set". */
   any(mask: V<string>): string {
+    if (isMask(mask)) return `(${mask.k} != 0)`;
     return `${this.fam.p}_any(${mask.get()})`;
   }
 

@@ -153,15 +153,52 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   return { tape, opts, dtype, layout, lib, path: built.path, cached: built.cached, compileSeconds: built.seconds, compiler, fast: options.fast === true, evaluate };
 }
 
-/** Aim of the adaptive steps per call: long enough to amortise a call, short enough for Ctrl-C and progress. */
-const TARGET_CALL_SECONDS = 0.1;
-const FIRST_STEPS_PER_CALL = 16;
+/**
+ * Aim of the adaptive steps per call: long enough to amortise a call, short enough for Ctrl-C
+ * and progress. Each call streams every record through memory once (32 MB at 1e6 starts in 2-D),
+ * measured as 6 % of a 1e6-start run at 0.1 s a call against one call for the whole run.
+ */
+const TARGET_CALL_SECONDS = 0.25;
+
+/**
+ * Steps of the first call, before any is timed: about 20 ms of work at 0.05 ns per tape
+ * instruction and start (what Rastrigin-2D gd measures on one AVX-512 core, 20 instructions),
+ * within 16 … 4096. A fixed 16 made a run of 1e4 starts × 1000 steps take four calls (16, 64,
+ * 256, 665) at ~0.2 ms of call and thread start-up each, 8 % of its time.
+ */
+export function firstStepsPerCall(n: number, tapeLength: number): number {
+  return Math.max(16, Math.min(4096, Math.round(4e8 / (n * Math.max(1, tapeLength)))));
+}
+
+/**
+ * The record memory of the last run, kept for the next (one buffer for the process, at most
+ * 64 MiB): fresh memory costs a page fault per 4 KiB page when the kernel's pack first writes it,
+ * measured at ~10 µs a fault on these virtual machines, 1.4 ms of a 12 ms run of 1e4 starts.
+ * bm_pack clears what it uses, so a reused buffer starts as a new one.
+ */
+let spare: { lib: NativeLibrary; ptr: Pointer; bytes: number } | undefined;
+const SPARE_LIMIT = 64 * 2 ** 20;
+
+function takeRecords(lib: NativeLibrary, bytes: number): Pointer | null {
+  if (spare && spare.bytes >= bytes && spare.bytes <= 2 * bytes + 2 ** 20) {
+    const { ptr } = spare;
+    spare = undefined;
+    return ptr;
+  }
+  return lib.alloc(bytes);
+}
+
+function keepRecords(lib: NativeLibrary, ptr: Pointer, bytes: number): void {
+  if (bytes > SPARE_LIMIT) return lib.free(ptr);
+  if (spare) spare.lib.free(spare.ptr);
+  spare = { lib, ptr, bytes };
+}
 
 /**
  * Runs every start: the whole batch is packed into records once, then each call of the kernel
  * (on a koffi worker thread, spreading groups over `threads` pthreads) advances it by K steps,
  * until no start is running. Between calls: progress, and the abort signal. K is
- * engineOpts.stepsPerCall when given, else adapted so that a call takes about 0.1 s (the results
+ * engineOpts.stepsPerCall when given, else adapted so that a call takes about 0.25 s (the results
  * do not depend on K).
  */
 export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOpts: Omit<EngineOptions, 'dtype'> = {}): Promise<StartResults> {
@@ -177,15 +214,18 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   out.x0.set(x0);
   if (n === 0) return out;
   const nGroups = Math.ceil(n / layout.groupSize);
+  const recordBytes = nGroups * layout.recordBytes;
   const allocated: Pointer[] = [];
+  const noMemory = (bytes: number) => new RangeError(`the native engine could not allocate ${(bytes / 2 ** 20).toFixed(0)} MiB for ${n} starts`);
   const alloc = (bytes: number) => {
     const p = lib.alloc(bytes);
-    if (!p) throw new RangeError(`the native engine could not allocate ${(bytes / 2 ** 20).toFixed(0)} MiB for ${n} starts`);
+    if (!p) throw noMemory(bytes);
     allocated.push(p);
     return p;
   };
+  const rec = takeRecords(lib, recordBytes);
+  if (!rec) throw noMemory(recordBytes);
   try {
-    const rec = alloc(nGroups * layout.recordBytes);
     let table: Pointer | null = null;
     const t = scalarTable(makeOptimizer(kernel.opts.optimizer, kernel.opts.box).scalars, maxIter);
     if (t) {
@@ -193,7 +233,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
       lib.table(table, t, t.length);
     }
     lib.pack(rec, x0, n);
-    let K = fixedK ?? FIRST_STEPS_PER_CALL;
+    let K = fixedK ?? firstStepsPerCall(n, kernel.tape.instrs.length);
     let reached = 0;
     // As cpu/worker-source.ts: calls of K steps from t0 = 0 until t0 > maxIter (the call that
     // reaches t = maxIter ends every start still running).
@@ -215,6 +255,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
     lib.unpack(rec, n, reached, out.x, out.fun, out.gradNorm, out.nit, out.status);
   } finally {
     for (const p of allocated) lib.free(p);
+    keepRecords(lib, rec, recordBytes);
   }
   engineOpts.onProgress?.({ done: n, live: 0, iteration: maxIter });
   return out;

@@ -15,10 +15,10 @@ export const NATIVE_ABI = 2;
  * lanes of the same count (pow's e^(y·ln x) in a wider type). Only where pow occurs: the wide
  * helpers triple the compile time of a small kernel.
  */
-export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean, fma = false): { main: LaneFamily; wide?: LaneFamily } {
-  if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8, fma } };
+export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolean, fma = false, masks = vectorBytes === 64): { main: LaneFamily; wide?: LaneFamily } {
+  if (dtype === 'float64') return { main: { p: 'v', bits: 64, width: vectorBytes / 8, fma, masks } };
   const width = vectorBytes / 4;
-  return { main: { p: 'v', bits: 32, width, fma }, wide: pow ? { p: 'w', bits: 64, width, fma } : undefined };
+  return { main: { p: 'v', bits: 32, width, fma, masks }, wide: pow ? { p: 'w', bits: 64, width, fma } : undefined };
 }
 
 /**

@@ -146,5 +146,40 @@ static BM_COLD void ${p}_platform_sincos(${p}f x, ${p}f *s, ${p}f *c) {
 static inline int ${p}_count(${p}f m) {
   ${p}u u = (${p}u)m; int n = 0; for (int i = 0; i < ${W}; i++) n += u[i] != 0; return n;
 }
+${fam.masks ? maskSource(fam, bytes) : ''}`;
+}
+
+/**
+ * The lane masks of c-lanes.ts (LaneFamily.masks): a type of one bit a lane, comparisons into
+ * it, a select by it, and its conversions to and from whole-lane vector masks. AVX-512 builtins
+ * where the vector is one 512-bit register (GCC; the masks then live in k registers), a lane loop
+ * elsewhere (and where BM_PORTABLE_MASKS is defined: the tests build the lane loops that way with
+ * gcc, as clang would build them). The comparisons are the ordered, quiet predicates of C's < <= > >= == and the
+ * unordered one of != (true for NaN), so every lane gets what C's vector comparison gives.
+ */
+function maskSource(fam: LaneFamily, bytes: number): string {
+  const { p, bits, width: W } = fam;
+  const K = `${p}k`;
+  const [t, q] = bits === 32 ? ['ps', 'd'] : ['pd', 'q'];
+  const ops: [string, string, number][] = [['lt', '<', 0x11], ['le', '<=', 0x12], ['gt', '>', 0x1e], ['ge', '>=', 0x1d], ['eq', '==', 0x00], ['ne', '!=', 0x04]];
+  const hw = bytes === 64 && (bits === 32 ? W === 16 : W === 8);
+  const vi = bits === 32 ? `${p}i` : `bm_i64x64_${p}`;
+  const builtin = [
+    ...ops.map(([name, , imm]) => `#define ${p}_k${name}(a, b) ((${K})__builtin_ia32_cmp${t}512_mask((a), (b), 0x${imm.toString(16)}, (${K})-1, 4))`),
+    `static inline ${p}f ${p}_kblend(${K} m, ${p}f a, ${p}f b) { return __builtin_ia32_blendm${t}_512_mask(b, a, m); }`,
+    `static inline ${K} ${p}_kfrom(${p}f v) { return (${K})__builtin_ia32_ptestm${q}512((${vi})v, (${vi})v, (${K})-1); }`,
+  ].join('\n');
+  const generic = [
+    ...ops.map(([name, op]) => `static inline ${K} ${p}_k${name}(${p}f a, ${p}f b) { ${K} r = 0; for (int i = 0; i < ${W}; i++) r |= (${K})((${K})(a[i] ${op} b[i]) << i); return r; }`),
+    `static inline ${p}f ${p}_kblend(${K} m, ${p}f a, ${p}f b) { ${p}f r; for (int i = 0; i < ${W}; i++) r[i] = (m >> i) & 1 ? a[i] : b[i]; return r; }`,
+    `static inline ${K} ${p}_kfrom(${p}f v) { ${p}u u = (${p}u)v; ${K} r = 0; for (int i = 0; i < ${W}; i++) r |= (${K})((${K})(u[i] != 0) << i); return r; }`,
+  ].join('\n');
+  return `typedef ${W <= 8 ? 'uint8_t' : W <= 16 ? 'uint16_t' : W <= 32 ? 'uint32_t' : 'uint64_t'} ${K};
+#if ${hw ? 'BM_GCC_X86 && defined(__AVX512F__) && !defined(BM_PORTABLE_MASKS)' : '0'}
+${builtin}
+#else
+${generic}
+#endif
+static inline ${p}f ${p}_kvec(${K} m) { return ${p}_kblend(m, (${p}f)${p}_splatu(~(${bits === 32 ? 'uint32_t' : 'uint64_t'})0), (${p}f)${p}_splatu(0)); }
 `;
 }

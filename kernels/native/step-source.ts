@@ -53,7 +53,7 @@ function recordFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
   const x = range(d).map((j) => L.let(`x[${j}]`));
   const state = range(layout.nState).map((s) => range(d).map((j) => L.let(`state[${s * d + j}]`)));
   const ks = range(plan.nScalars).map((i) => L.splat(`table[${plan.nScalars} * t + ${i}]`));
-  const done = L.ref('done');
+  const done = L.maskRef('done');
   const tapeCode = tapeEmitter(L, tape, x);
   tapeCode.emit(plan.everything);
   const vals = tapeCode.vals as V[];
@@ -69,7 +69,7 @@ function recordFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
   x.forEach((xj, j) => put(layout.xOut + j, xj));
   const kept = plan.rule.unbounded.length === 0 ? x.map((xj, j) => L.sel(done, L.c(plan.rule.centre[j]), xj)) : x;
   kept.forEach((k, j) => body.emit(`kept[${j}] = ${k.get()};`));
-  return `static BM_COLD void bm_record(char *q, const ${L.F} *x, const ${L.F} *state, ${L.F} done, int t, const ${main.p}s *table, ${L.F} *kept) {\n${body.code()}\n}\n`;
+  return `static BM_COLD void bm_record(char *q, const ${L.F} *x, const ${L.F} *state, ${L.maskType} done, int t, const ${main.p}s *table, ${L.F} *kept) {\n${body.code()}\n}\n`;
 }
 
 /** `bm_groups` itself: the loop over the groups of a chunk and, per group, the step loop. */
@@ -101,7 +101,7 @@ function groupsFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
       const record = (u: number, x: V[], state: V[][], done: V): V[] => {
         x.forEach((xj, j) => body.emit(`rx[${j}] = ${xj.get()};`));
         state.forEach((s, si) => s.forEach((v, j) => body.emit(`rs[${si * d + j}] = ${v.get()};`)));
-        body.emit(`bm_record(p + ${at(0, u)}, rx, rs, ${done.get()}, t, table, rk);`);
+        body.emit(`bm_record(p + ${at(0, u)}, rx, rs, ${L.maskArg(done)}, t, table, rk);`);
         return range(d).map((j) => L.let(`rk[${j}]`));
       };
       const emitStep = (fast: boolean): boolean => {
@@ -117,7 +117,7 @@ function groupsFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
         const commits = range(U).map((u) => {
           const x = xs[u].map((xv) => L.let(xv.v.get()));
           const tapeCode = tapeEmitter(L, tape, x);
-          tapeCode.emit(plan.stepNeed, onBig);
+          tapeCode.emit(plan.stepNeed, onBig, plan.trigInRange);
           const q = stepTestLanes(L, plan, x, tapeCode.vals as V[], st[u].map((s) => s.map((sv) => sv.v)), ks);
           const was = active[u].v;
           const now = L.and(was, L.andNot(q.good, L.or(q.conv, q.xtol)));
@@ -174,7 +174,7 @@ function groupsFunctionSource(tape: Tape, opts: DescentOptions, layout: NativeLa
           active[u].set(L.ci(0n));
         });
       });
-      body.emit(`remaining += ${active.map((a) => `${main.p}_count(${a.v.get()})`).join(' + ')};`);
+      body.emit(`remaining += ${active.map((a) => L.count(a.v)).join(' + ')};`);
     });
   });
   body.emit('return remaining;');

@@ -65,7 +65,7 @@ const F64 = {
  * |n| < 2^20 (|x| ≤ 1.6e6) in float64; lanes beyond that go to Math.sin/cos (withSlowPath).
  * ±∞ and NaN give NaN. Measured error (test/kernels/vmath.test.ts): ≤ 2 ulp f32, ≤ 1 ulp f64 in range.
  */
-export function sinCosLanes(L: Lanes, x: V, onBig?: (big: V) => void): { sin: V; cos: V } {
+export function sinCosLanes(L: Lanes, x: V, onBig?: OnBig): { sin: V; cos: V } {
   const C = L.bits === 32 ? F32 : F64;
   const { n, bits: q } = roundToInteger(L, L.mul(x, L.c(2 / Math.PI)));
   let r = x;
@@ -102,7 +102,7 @@ export function sinCosLanes(L: Lanes, x: V, onBig?: (big: V) => void): { sin: V;
  * beyond it; measured error ≤ 2 ulp (test/kernels/vmath.test.ts, 'sinOnly'). float64 lanes use
  * sinCosLanes.
  */
-export function sinLanes(L: Lanes, x: V, onBig?: (big: V) => void): V {
+export function sinLanes(L: Lanes, x: V, onBig?: OnBig): V {
   if (L.bits !== 32) return sinCosLanes(L, x, onBig).sin;
   const n = L.nearest(L.mul(x, L.c(1 / Math.PI)));
   let r = x;
@@ -116,6 +116,20 @@ export function sinLanes(L: Lanes, x: V, onBig?: (big: V) => void): V {
 }
 
 /**
+ * What a caller of the fast kernels says about the lanes beyond the exact reduction: a function
+ * that takes their mask (and redoes the work with the slow path when any is set), or 'in-range'
+ * where no lane whose result is used can be beyond it (the step kernels' sines of arguments
+ * bounded on the escape box: a start outside the box ends at that step and its values are
+ * recomputed with the slow path): no test at all.
+ */
+export type OnBig = ((big: V) => void) | 'in-range';
+
+/** The |x| below which the fast sin and cos are exact up to their last part (withSlowPath). */
+export function trigFastLimit(f32: boolean): number {
+  return (Math.PI / 2) * 2 ** (f32 ? 13 : 20);
+}
+
+/**
  * Lanes beyond the exact reduction (|n| ≥ 2^13 f32, 2^20 f64, and ±∞) take the platform's sin
  * and cos (wasm: Math.sin/cos through imports, lane by lane; WGSL: the builtins). The branch is
  * never taken for arguments in range, so it costs one compare and a test per vector.
@@ -123,8 +137,9 @@ export function sinLanes(L: Lanes, x: V, onBig?: (big: V) => void): V {
  * are returned as they are (the caller redoes the computation with the slow path when any lane
  * is set: cpu/step-module.ts keeps the calls out of its hot loop that way).
  */
-function withSlowPath(L: Lanes, x: V, fast: { sin: V; cos: V }, onBig?: (big: V) => void): { sin: V; cos: V } {
-  const limit = (Math.PI / 2) * 2 ** (L.f32 ? 13 : 20);
+function withSlowPath(L: Lanes, x: V, fast: { sin: V; cos: V }, onBig?: OnBig): { sin: V; cos: V } {
+  if (onBig === 'in-range') return fast;
+  const limit = trigFastLimit(L.f32);
   // |x| > limit as two compares (false for NaN either way): no abs mask to materialise.
   const big = L.or(L.gt(x, L.c(limit)), L.lt(x, L.c(-limit)));
   if (onBig) {

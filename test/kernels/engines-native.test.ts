@@ -129,6 +129,18 @@ describeNative('native engine vs wasm engine, bit for bit', () => {
     await sameAsWasm(expr, 2, opts, starts(40), { env });
     await sameAsWasm(expr, 2, opts, starts(40), { env, dtype: 'float64' });
   });
+
+  it('lane masks by the portable helpers (lane loops where the AVX-512 mask builtins would be) give the same bits', async (ctx) => {
+    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler) || !/AVX-512/.test(NATIVE.describe)) return ctx.skip();
+    // AVX-512 vectors, so the kernel keeps masks of their own type (c-lanes.ts, LaneFamily.masks),
+    // built by the lane loops clang gets (prelude.ts maskSource): compares, selects, conversions.
+    const env = { ...process.env, CC: 'gcc -DBM_PORTABLE_MASKS' };
+    // Every mask op of the step and bm_record (box and escape tests, clip's projected gradient,
+    // selects, the any-lane test) on both lane types; the lane loops make gcc slow, so two kernels.
+    const expr = parseExpression('x^2 + y^2 - 10*cos(2*pi*x) + min(x, y)').expr;
+    await sameAsWasm(expr, 2, descentOptions(BOX, 'gd', 0.05, { maxIter: 200, bounds: 'clip' }), starts(40), { env });
+    await sameAsWasm(expr, 2, descentOptions(BOX, 'adam', 0.05, { maxIter: 200 }), starts(40), { env, dtype: 'float64' });
+  });
 });
 
 describeNative('native engine, control', () => {
@@ -173,5 +185,15 @@ describeNative('native engine, control', () => {
     const a = await runNative(kernel, many);
     const b = await runNative(kernel, many, { stepsPerCall: 3, threads: 3 });
     for (const col of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) expect(bitDifferences(a[col], b[col]), col).toEqual([]);
+  });
+
+  it('gives the same results in the record memory a larger run left behind (runs reuse it)', async () => {
+    const kernel = await compileNative(buildTape(RASTRIGIN, 2), descentOptions(BOX, 'momentum', 1e-3, { maxIter: 200 }));
+    const small = pointsIn(BOX, 700, 9);
+    const first = await runNative(kernel, small);
+    // A larger run of other starts, whose records stay behind for the next run of a similar size.
+    await runNative(kernel, pointsIn(BOX, 1000, 3));
+    const again = await runNative(kernel, small);
+    for (const col of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) expect(bitDifferences(first[col], again[col]), col).toEqual([]);
   });
 });
