@@ -211,8 +211,12 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   const threads = Math.max(1, Math.min(256, engineOpts.threads ?? availableParallelism()));
   const fixedK = engineOpts.stepsPerCall !== undefined ? Math.max(1, Math.floor(engineOpts.stepsPerCall)) : undefined;
   const out = allocateResults(n, d, kernel.dtype);
-  out.x0.set(x0);
   if (n === 0) return out;
+  // The columns are fresh memory, written once below: huge pages where large (bm_advise_huge).
+  for (const col of [out.x0, out.x, out.fun, out.gradNorm, out.nit, out.status]) {
+    if (col.byteLength >= 4 * 2 ** 20) lib.adviseHuge(col, col.byteLength);
+  }
+  out.x0.set(x0);
   const nGroups = Math.ceil(n / layout.groupSize);
   const recordBytes = nGroups * layout.recordBytes;
   const allocated: Pointer[] = [];

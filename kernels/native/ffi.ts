@@ -8,6 +8,8 @@ export type Pointer = unknown;
 /** The entry points of a kernel's run library (module-source.ts documents them). */
 export interface NativeLibrary {
   alloc(bytes: number): Pointer | null;
+  /** Advises the memory of a large typed array as huge pages before it is first written (bm_advise_huge). */
+  adviseHuge(array: ArrayBufferView, bytes: number): void;
   free(p: Pointer): void;
   table(dst: Pointer, src: Float64Array, len: number): void;
   pack(rec: Pointer, x0: Float32Array, n: number): void;
@@ -58,6 +60,7 @@ export async function loadLibrary(path: string, dtype: FusedDtype): Promise<Nati
   const run = lib.func('int64_t bm_run(void *rec, int64_t n, int32_t t0, int32_t K, void *table, int32_t threads)');
   const bound: NativeLibrary = {
     alloc: lib.func('void *bm_alloc(int64_t bytes)') as never,
+    adviseHuge: lib.func('void bm_advise_huge(void *p, int64_t bytes)') as never,
     free: lib.func('void bm_free(void *p)') as never,
     table: lib.func(`void bm_table(void *dst, const double *src, int64_t len)`) as never,
     pack: lib.func('void bm_pack(void *rec, const float *x0, int64_t n)') as never,

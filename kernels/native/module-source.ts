@@ -8,7 +8,7 @@ import { preludeSource } from './prelude.ts';
 import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
 
 /** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
-export const NATIVE_ABI = 2;
+export const NATIVE_ABI = 3;
 
 /**
  * The lane families of a kernel: the dtype's vectors, and for float32 tapes with pow, float64
@@ -26,6 +26,9 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolea
  * bm_evaluate only). Exports (all plain C, called through koffi):
  *   bm_abi()                          NATIVE_ABI
  *   bm_alloc(bytes) / bm_free(p)      64-byte aligned, zeroed memory for records and adam's table
+ *                                     (huge pages from 4 MiB on Linux)
+ *   bm_advise_huge(p, bytes)          advise the 2 MiB pages inside [p, p + bytes) as huge (the
+ *                                     result columns, before they are first written)
  *   bm_table(dst, src, len)           adam's corrections (doubles) rounded to the lane type
  *   bm_pack(rec, x0, n)               float32 starts [n, d] into records (padding lanes inert)
  *   bm_run(rec, n, t0, K, table, threads) → starts still running
@@ -60,10 +63,31 @@ export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLay
 #define RB ${RB}
 #define AT(rec, field, u, l) ((${S} *)(rec))[((field) * ${U} + (u)) * ${W} + (l)]
 
+/*
+ * Fresh memory costs a page fault per page when first written, ~10 µs each on the virtual
+ * machines this was measured on (32 MB: 120 ms); on Linux, buffers of 4 MiB and more are 2 MiB
+ * aligned and advised as transparent huge pages (where the system allows them on request),
+ * 512 times fewer faults (measured: 2.5 ms for 32 MB once the memory is backed).
+ */
+BM_EXPORT void bm_advise_huge(void *p, int64_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t H = (uintptr_t)2 << 20;
+  uintptr_t a = ((uintptr_t)p + H - 1) & ~(H - 1), e = ((uintptr_t)p + (uintptr_t)bytes) & ~(H - 1);
+  if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+  (void)p; (void)bytes;
+#endif
+}
+
 BM_EXPORT void *bm_alloc(int64_t bytes) {
   size_t size = (size_t)((bytes + 63) / 64 * 64);
-  void *p = aligned_alloc(64, size ? size : 64);
-  if (p) memset(p, 0, size);
+  int huge = size >= ((size_t)4 << 20);
+  size_t align = huge ? ((size_t)2 << 20) : 64;
+  if (huge) size = (size + align - 1) / align * align;
+  void *p = aligned_alloc(align, size ? size : 64);
+  if (!p) return p;
+  if (huge) bm_advise_huge(p, (int64_t)size);
+  memset(p, 0, size);
   return p;
 }
 

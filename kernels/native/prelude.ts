@@ -21,6 +21,9 @@ const HEADER = /* c */ `#include <stdint.h>
 #include <string.h>
 #include <math.h>
 #include <pthread.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #if defined(__x86_64__) || defined(__i386__)
 #define BM_X86 1
 #else
