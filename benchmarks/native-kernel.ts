@@ -9,15 +9,18 @@
  *
  * Usage: npx tsx benchmarks/native-kernel.ts [fn=rastrigin] [d=2] [optimizer=gd] [n=1e6] [steps=1000]
  *          [threads=2] [repeats=5] [K=188] [variants=native:4,native-fast:4]
+ * A variant is engine:unroll[:nomask] (unroll `auto`: the engine's choice; nomask: lane masks as
+ * whole-lane vectors, as before c-lanes.ts had a mask type).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DESCENT_DEFAULTS, type DescentOptions } from '../core/options.ts';
-import { optimizerSpec } from '../core/optimizers/index.ts';
+import { makeOptimizer, optimizerSpec } from '../core/optimizers/index.ts';
 import { buildTape } from '../kernels/ad/build.ts';
 import { compileNative } from '../kernels/native/engine.ts';
+import { scalarTable } from '../kernels/record.ts';
 import { parseExpression } from '../src/objectives/expression/parse.ts';
 import { findLibraryFunction } from '../src/objectives/library/index.ts';
 
@@ -31,6 +34,8 @@ if (!o?.expression) throw new Error(`no library function "${fn}" with an express
 const box = o.box(d);
 const descent: DescentOptions = { ...DESCENT_DEFAULTS, optimizer: optimizerSpec(opt, { lr: 1e-3 }), box, sense: 'min', gtol: 0, xtol: 0, maxIter: steps };
 const tape = buildTape(parseExpression(o.expression(d), { dim: d, params: [] }).expr, d);
+// The optimizer's scalars per iteration (adam's bias corrections), as runNative passes them.
+const table = scalarTable(makeOptimizer(descent.optimizer, descent.box).scalars, steps);
 
 // The program: starts uniform in the box (a fixed LCG: the same starts for every variant), then
 // `repeats` timed runs of one call and of calls of K steps, alternating. Prints one line a run.
@@ -45,12 +50,15 @@ int main(int argc, char **argv) {
   uint64_t s = 1;
   for (int64_t i = 0; i < n * ${d}; i++) { s = s * 6364136223846793005ull + 1442695040888963407ull; x0[i] = (float)(lo[i % ${d}] + (hi[i % ${d}] - lo[i % ${d}]) * (double)(s >> 11) / 9007199254740992.0); }
   void *rec = bm_alloc((n + G - 1) / G * (int64_t)RB);
+  ${table ? `static const double src[] = {${Array.from(table).join(', ')}};
+  void *table = bm_alloc(sizeof src / 2 * sizeof(vs) + 64);
+  bm_table(table, src, sizeof src / sizeof src[0]);` : 'void *table = 0;'}
   for (int r = 0; r < reps; r++) {
     for (int mode = 0; mode < 2; mode++) {
       int k = mode == 0 ? steps + 1 : K;
       bm_pack(rec, x0, n);
       double t = now();
-      for (int t0 = 0; t0 <= steps; t0 += k) bm_run(rec, n, t0, k < steps + 1 - t0 ? k : steps + 1 - t0, 0, threads);
+      for (int t0 = 0; t0 <= steps; t0 += k) bm_run(rec, n, t0, k < steps + 1 - t0 ? k : steps + 1 - t0, table, threads);
       printf("%d %.6f\\n", mode, now() - t);
     }
   }
@@ -65,14 +73,14 @@ try {
   console.log(`| variant | one call: best | one call: median | calls of ${kArg} steps: best | median |\n|---|---|---|---|---|`);
   const programs: Array<{ name: string; exe: string }> = [];
   for (const v of variantsArg.split(',')) {
-    const [engine, unroll] = v.split(':');
-    const kernel = await compileNative(tape, descent, 'float32', { fast: engine === 'native-fast', unroll: unroll ? Number(unroll) : undefined });
+    const [engine, unroll, masks] = v.split(':');
+    const kernel = await compileNative(tape, descent, 'float32', { fast: engine === 'native-fast', unroll: unroll && unroll !== 'auto' ? Number(unroll) : undefined, masks: masks === 'nomask' ? false : undefined });
     const main = join(dir, `${programs.length}.c`);
     writeFileSync(main, `#include "${kernel.path.replace(/\.so$/, '.c')}"\n${driver(box.map((b) => b[0]), box.map((b) => b[1]))}`);
     const exe = join(dir, `${programs.length}`);
     const flags = kernel.compiler.flags.filter((f) => f !== '-shared' && f !== '-fPIC' && f !== '-fvisibility=hidden');
     execFileSync(kernel.compiler.argv[0], [...kernel.compiler.argv.slice(1), ...flags, main, '-o', exe, '-lm'], { stdio: 'inherit' });
-    programs.push({ name: `${engine}, unroll ${kernel.layout.unroll}`, exe });
+    programs.push({ name: `${engine}, unroll ${kernel.layout.unroll}${masks === 'nomask' ? ', masks as vectors' : ''}`, exe });
   }
   const times = programs.map(() => [[] as number[], [] as number[]]);
   // Programs alternate, one repeat each in turn, so what the neighbours do falls on every variant.

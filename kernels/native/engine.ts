@@ -49,6 +49,11 @@ export interface NativeCompileOptions {
    * native kernels; within their tolerances (kernels/README.md, "native-fast").
    */
   fast?: boolean;
+  /**
+   * Lane masks of their own type where the vector is one 512-bit register (c-lanes.ts,
+   * LaneFamily.masks; default on). Off only to measure what they gain (benchmarks/native-kernel.ts).
+   */
+  masks?: boolean;
 }
 
 /**
@@ -128,7 +133,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const build = async (part: ModulePart) => {
     let source: string;
     try {
-      source = moduleSource(tape, opts, layout, part, options.fast === true);
+      source = moduleSource(tape, opts, layout, part, options.fast === true, options.masks);
     } catch (e) {
       throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
     }
@@ -161,13 +166,15 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
 const TARGET_CALL_SECONDS = 0.25;
 
 /**
- * Steps of the first call, before any is timed: about 20 ms of work at 0.05 ns per tape
- * instruction and start (what Rastrigin-2D gd measures on one AVX-512 core, 20 instructions),
+ * Steps of the first call, before any is timed: about 0.1 s of work at 0.05 ns per tape
+ * instruction and start (what Rastrigin-2D gd measures on one AVX-512 core, 25 instructions),
  * within 16 … 4096. A fixed 16 made a run of 1e4 starts × 1000 steps take four calls (16, 64,
- * 256, 665) at ~0.2 ms of call and thread start-up each, 8 % of its time.
+ * 256, 665) at ~0.2 ms of call and thread start-up each, 8 % of its time; and every call streams
+ * every record through memory once (Styblinski-Tang 50-D momentum, 42k starts: 26 MB, ~5 ms a
+ * call, more than 16 steps' arithmetic), so a short run is best done in one call.
  */
 export function firstStepsPerCall(n: number, tapeLength: number): number {
-  return Math.max(16, Math.min(4096, Math.round(4e8 / (n * Math.max(1, tapeLength)))));
+  return Math.max(16, Math.min(4096, Math.round(2e9 / (n * Math.max(1, tapeLength)))));
 }
 
 /**
