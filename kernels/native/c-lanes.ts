@@ -1,90 +1,10 @@
 import type { V, VecOps } from '../vector-ops.ts';
+import type { CBody } from './c-body.ts';
+import type { LaneFamily } from './lane-family.ts';
 import { expLanes } from '../vmath/exp.ts';
 import { logLanes } from '../vmath/log.ts';
 
-/**
- * A C function body under construction: statements, and the vector variables they use, declared
- * once at the top of the function (as wasm locals are), so a value made inside a branch or a loop
- * can be read wherever the generators read it. The C compiler's SSA construction turns the
- * assignments back into values; nothing here has to think about registers.
- */
-export class CBody {
-  private readonly lines: string[] = [];
-  private readonly decls = new Map<string, string[]>();
-  private readonly consts: string[] = [];
-  private readonly constNames = new Map<string, string>();
-  private depth = 1;
-  private count = 0;
-
-  /** A raw statement at the current nesting. */
-  emit(line: string): void {
-    this.lines.push('  '.repeat(this.depth) + line);
-  }
-
-  /** `open { fill }`. */
-  block(open: string, fill: () => void, close = '}'): void {
-    this.emit(`${open} {`);
-    this.depth++;
-    fill();
-    this.depth--;
-    this.emit(close);
-  }
-
-  /** A fresh variable of C type `type`, declared at the top of the function. */
-  declare(type: string, prefix = 'v'): string {
-    const name = `${prefix}${this.count++}`;
-    const list = this.decls.get(type) ?? [];
-    list.push(name);
-    this.decls.set(type, list);
-    return name;
-  }
-
-  /** A named constant (one per distinct initializer), defined at the top of the function. */
-  constant(type: string, init: string): string {
-    const key = `${type} ${init}`;
-    let name = this.constNames.get(key);
-    if (!name) {
-      name = `K${this.constNames.size}`;
-      this.constNames.set(key, name);
-      this.consts.push(`  const ${type} ${name} = ${init};`);
-    }
-    return name;
-  }
-
-  /** The body: constants, declarations, statements. */
-  code(): string {
-    const decls = [...this.decls].map(([type, names]) => {
-      const rows: string[] = [];
-      for (let i = 0; i < names.length; i += 16) rows.push(`  ${type} ${names.slice(i, i + 16).join(', ')};`);
-      return rows.join('\n');
-    });
-    return [...this.consts, ...decls, ...this.lines].join('\n');
-  }
-}
-
-/** The C names of one lane type: the float vector, its signed and unsigned integer views, the helpers' prefix. */
-export interface LaneFamily {
-  /** Helper prefix: `${p}_min`, `${p}_any`... and the vector types `${p}f`, `${p}i`, `${p}u`. */
-  p: string;
-  bits: 32 | 64;
-  width: number;
-  /**
-   * Fused multiply-adds (the native-fast engine): a product that is added to or subtracted from
-   * becomes one `p_fma` (one rounding). Off: every operation rounds on its own, as wasm's do.
-   */
-  fma?: boolean;
-  /**
-   * Comparisons give lane masks of their own C type (`${p}k`: one bit a lane), which the
-   * and/or/not of masks, selects and any-lane tests use directly: where the vector is one AVX-512
-   * register they live in its mask registers (k0–k7). Off: masks are whole lanes of the float
-   * vector (VecOps's bit model), which AVX-512 compilers must rebuild from a mask register after
-   * every compare (a masked move each) and test back (measured: 44 of 534 instructions of the
-   * Rastrigin-2D gd step, benchmarks/README.md). The values are the same either way.
-   */
-  masks?: boolean;
-}
-
-/** The mask helpers of the prelude, by C comparison operator (prelude.ts: kmaskSource). */
+/** The mask helpers of the prelude, by C comparison operator (prelude.ts: maskSource). */
 const CMP_NAMES: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' };
 
 /** Names of let values (v12) and constants (K3): assigned once where they are read. */

@@ -1,7 +1,8 @@
 import { MATH_FUNCTIONS, mathLanes, type MathFn } from '../vmath/index.ts';
 import type { FusedDtype } from '../types.ts';
 import { compiledLibrary } from './cache.ts';
-import { CBody, CLanes } from './c-lanes.ts';
+import { CBody } from './c-body.ts';
+import { CLanes } from './c-lanes.ts';
 import { findCompiler } from './compiler.ts';
 import { loadKoffi } from './ffi.ts';
 import { laneFamilies } from './module-source.ts';

@@ -2,7 +2,7 @@ import type { DescentOptions } from '../../core/options.ts';
 import { RUNNING, STATUS } from '../../core/status.ts';
 import type { Tape } from '../ad/tape.ts';
 import type { FusedDtype } from '../types.ts';
-import type { LaneFamily } from './c-lanes.ts';
+import type { LaneFamily } from './lane-family.ts';
 import type { NativeLayout } from './layout.ts';
 import { preludeSource } from './prelude.ts';
 import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';

@@ -1,4 +1,4 @@
-import type { LaneFamily } from './c-lanes.ts';
+import type { LaneFamily } from './lane-family.ts';
 
 /**
  * The C prelude of a native kernel: includes, and for each lane family (c-lanes.ts) its vector

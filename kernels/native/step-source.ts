@@ -4,7 +4,9 @@ import { finishStatusLanes, range, stepPlan, stepTestLanes } from '../codegen/st
 import { emitTape, tapeEmitter } from '../codegen/tape.ts';
 import { RUNNING } from '../../core/status.ts';
 import type { V } from '../vector-ops.ts';
-import { CBody, CLanes, type LaneFamily } from './c-lanes.ts';
+import { CBody } from './c-body.ts';
+import { CLanes } from './c-lanes.ts';
+import type { LaneFamily } from './lane-family.ts';
 import { nativeFieldOffset, type NativeLayout } from './layout.ts';
 
 /**

@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      throw new CliUsageError(usageLine(msg, argv.find((a) => !a.startsWith('-'))));
+      throw new CliUsageError(usageLine(msg, argv.find((a) => !a.startsWith('-')), argv));
     })
     // yargs reads `--lr ""` as 0 and `--lr abc` as NaN; the raw arguments say what was typed.
     .middleware(() => {

@@ -3,7 +3,7 @@
  * over two lines and names no fix), and numeric options given no value or a non-number (yargs
  * reads `--lr ""` as 0 and `--lr abc` as NaN, which would then be reported as "got 0").
  */
-export function usageLine(message: string, command: string | undefined): string {
+export function usageLine(message: string, command: string | undefined, argv: readonly string[] = []): string {
   const help = `see basinmap ${command ? `${command} ` : ''}--help`;
   const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
   const invalid = /Argument: ([\w-]+), Given: ("[^"]*"|\S+), Choices: (.*)/.exec(lines.slice(1).join(' '));
@@ -16,6 +16,9 @@ export function usageLine(message: string, command: string | undefined): string 
     const names = unknown[1].split(', ');
     const kebab = (a: string) => a.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     const typed = names.filter((a) => !(a !== kebab(a) && names.includes(kebab(a))));
+    // A formula that begins with a minus ("-x^2 + y^2") is read as the flag -x.
+    const formula = argv.find((a) => /^-[a-z]/i.test(a) && /[\^*/()+\s]/.test(a) && typed.includes(a[1]));
+    if (formula) return `the formula "${formula}" begins with "-", so it reads as an option: begin it with a space (" ${formula}") or write "0 ${formula}"`;
     return `unknown option ${typed.map((a) => (a.length > 1 ? `--${a}` : `-${a}`)).join(', ')}: ${help}`;
   }
   const missing = /^Not enough arguments following: (.*)$/.exec(lines[0] ?? '');

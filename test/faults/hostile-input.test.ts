@@ -41,6 +41,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['--timeout 0', ['himmelblau', '--timeout', '0'], /--timeout must be a number of seconds > 0, got 0/],
   ['a formula without variables', ['1+2', '--box', '-1,1'], /the formula "1\+2" has no variable, .*write it in x, y, z or x1\.\.xd/],
   ['a formula of 500 nested parentheses', [`${'('.repeat(500)}x${')'.repeat(500)}`, '--box', '-1,1'], /nests more than 100 levels deep at column 101/],
+  ['a formula that begins with a minus (read as the flag -x)', ['-x^2 + y^4', '--box', '-1,1'], /the formula "-x\^2 \+ y\^4" begins with "-", so it reads as an option: begin it with a space \(" -x\^2 \+ y\^4"\) or write "0 -x\^2 \+ y\^4"/],
   ['a formula naming axis x1000000000', ['x1000000000^2', '--box', '-1,1'], /names axis 1000000000, beyond the 100000 a formula may use/],
 ];
 
