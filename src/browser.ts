@@ -42,6 +42,7 @@ export { sampleCurve } from './plot/field.ts';
 export { clearWhite, type Ctx, type PaintPixels, type Pixels } from './plot/draw.ts';
 export { BASIN_PALETTE, DIVERGED_COLOUR, NOT_CONVERGED_COLOUR, OTHERS_COLOUR, rgbOf } from './plot/palette.ts';
 export { formatOptimizer, formatPercent, formatShort, formatValue } from './plot/format.ts';
+export { basinLabel } from './basins/label.ts';
 // The CLI's option defaults and checks (their modules import yargs for types only).
 export { CLI_DEFAULTS, checkTraceIters, descentFromArgs, optimizerFromArgs, settleLr, withSuggestion, type DescentArgs, type Settled } from './cli/options/descent.ts';
 export { DEFAULT_STARTS, startSpecFromArgs, type StartArgs } from './cli/options/starts.ts';

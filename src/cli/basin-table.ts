@@ -1,4 +1,5 @@
 import { describeEndPoints, splitFlat, unreachedGlobalNote } from '../basins/flat.ts';
+import { basinLabel } from '../basins/label.ts';
 import type { BasinSummary } from '../basins/types.ts';
 import type { KnownPoint } from '../objectives/types.ts';
 import { formatNumber } from './format.ts';
@@ -15,7 +16,7 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], w
   const nit = times && formatConvergence(times);
   const { basins: listed, flat } = splitFlat(s);
   const rows = listed.slice(0, maxRows).map((b) => [
-    `${b.id + 1}${b.global ? ' *' : ''}`,
+    `${basinLabel(b.id)}${b.global ? ' *' : ''}`,
     formatNumber(b.f),
     `(${b.x.map(formatNumber).join(', ')})`,
     (b.kind ?? 'unclassified') + (b.boundary ? ', on box edge' : ''),
@@ -46,6 +47,6 @@ export function basinTable(s: BasinSummary, known: (KnownPoint | undefined)[], w
   const unreached = unreachedGlobalNote(s, formatNumber);
   out.push(`${s.basins.length.toLocaleString('en')} distinct end points (${describeEndPoints(s)}; ${unreached ? 'none is global' : '* = global'}); ${tally}`);
   const best = listed.find((b) => b.kind !== 'saddle' && b.kind !== 'maximum');
-  if (unreached && best) out.push(`basin ${best.id + 1} (f = ${formatNumber(best.f)}) is the ${unreached}`);
+  if (unreached && best) out.push(`basin ${basinLabel(best.id)} (f = ${formatNumber(best.f)}) is the ${unreached}`);
   return [...out, ...warnings].join('\n');
 }

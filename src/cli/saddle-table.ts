@@ -1,15 +1,15 @@
+import { basinLabel, saddleLabel } from '../basins/label.ts';
 import type { SaddleReport } from '../saddles/types.ts';
 import { formatNumber } from './format.ts';
 
 /** The terminal table of saddles, lowest first: where, f, the minima joined (basin numbers) and the barriers. */
 export function saddleTable(r: SaddleReport, maxRows = 30): string {
   const { known, missed } = r.listed;
-  const basin = (id: number) => (id >= 0 ? String(id + 1) : 'none');
   const rows = r.saddles.slice(0, maxRows).map((s, k) => [
-    String(s.id + 1),
+    saddleLabel(s.id),
     formatNumber(s.f),
     `(${s.x.map(formatNumber).join(', ')})`,
-    `${basin(s.minima[0])} – ${basin(s.minima[1])}`,
+    `${basinLabel(s.minima[0])} – ${basinLabel(s.minima[1])}`,
     s.barriers.map((b) => (Number.isFinite(b) ? formatNumber(b) : '–')).join(', '),
     formatNumber(s.eigenvalues[0]),
     known[k] ? 'saddle' : '',

@@ -1,3 +1,4 @@
+import { basinLabel } from '../basins/label.ts';
 import type { DisconnectivityTree, TreeNode } from '../saddles/disconnectivity.ts';
 import { clearWhite, drawTitle, font, haloText, type Ctx } from './draw.ts';
 import { layoutFrame, type Frame } from './frame.ts';
@@ -6,7 +7,7 @@ export interface DisconnectivityInput {
   tree: DisconnectivityTree;
   title: string;
   subtitle?: string;
-  /** Leaf label for a basin id: the table's basin number by default. */
+  /** Leaf label for a basin id: its number in the table and the files (basins/label.ts) by default. */
   leafLabel?: (basin: number) => string;
   width?: number;
   height?: number;
@@ -39,7 +40,7 @@ export function drawDisconnectivity(ctx: Ctx, input: DisconnectivityInput): Fram
   const frame = disconnectivityFrame(input);
   clearWhite(ctx, frame.width, frame.height);
   const { x, y, plot } = frame;
-  const label = input.leafLabel ?? ((b: number) => String(b + 1));
+  const label = input.leafLabel ?? basinLabel;
   ctx.save();
   ctx.strokeStyle = '#1f3b73';
   ctx.lineWidth = 2;

@@ -51,6 +51,21 @@ describe('the basin table of a map with plateaus or a missed global minimum', ()
     const text = basinTable(s, []);
     expect(text).not.toMatch(/^\d+ \*/m);
     expect(text).toMatch(/none is global/);
-    expect(text.split('\n').at(-1)).toBe('basin 1 (f = 15.94) is the best found; the known global minimum f* = 0 at (0, 0) was not reached');
+    expect(text.split('\n').at(-1)).toBe('basin 0 (f = 15.94) is the best found; the known global minimum f* = 0 at (0, 0) was not reached');
+  });
+});
+
+describe('basin numbers in the table', () => {
+  it('are the ids the files carry (starts.csv basin, summary.json id) and --where basin=N selects: from 0', () => {
+    const s: BasinSummary = {
+      ...summary({ converged: 3, maxiter: 0, diverged: 0, interrupted: 0 }),
+      basins: [
+        { id: 0, x: [1, 2], f: 0, count: 2, fraction: 2 / 3, global: true, kind: 'minimum' },
+        { id: 1, x: [5, 5], f: 3, count: 1, fraction: 1 / 3, global: false, kind: 'minimum' },
+      ],
+      outcome: Int32Array.from([0, 1, 0]),
+    };
+    const rows = basinTable(s, []).split('\n').slice(1, 3);
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(['0', '1']);
   });
 });

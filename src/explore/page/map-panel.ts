@@ -1,6 +1,6 @@
 import { optimizerLabel } from '../../../core/optimizers/index.ts';
 import {
-  DESCENT_DEFAULTS, STATUS, basinMapInput, drawBasinMap, drawPaths, formatNumber, formatPercent, formatValue, mapBasins, planeOf, resolveNamedObjective,
+  DESCENT_DEFAULTS, STATUS, basinLabel, basinMapInput, drawBasinMap, drawPaths, formatNumber, formatPercent, formatValue, mapBasins, planeOf, resolveNamedObjective,
   sampleStarts, startSpecFromArgs, tracePaths, withDimensionAndBox, withSuggestion, descentFromArgs, settleLr,
   type BasinColours, type Ctx, type DescentOptions, type Frame, type MapResult, type Objective,
 } from '../../browser.ts';
@@ -75,7 +75,7 @@ function basinTable(result: MapResult, colours: BasinColours): void {
     const tr = document.createElement('tr');
     const cells = [
       '',
-      `${b.id + 1}${b.global ? ' ★' : ''}`,
+      `${basinLabel(b.id)}${b.global ? ' ★' : ''}`,
       `(${b.x.map(formatNumber).join(', ')})`,
       formatValue(b.f, resolution),
       b.kind ?? 'not classified',
