@@ -223,7 +223,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
   for (const col of [out.x0, out.x, out.fun, out.gradNorm, out.nit, out.status]) {
     if (col.byteLength >= 4 * 2 ** 20) lib.adviseHuge(col, col.byteLength);
   }
-  out.x0.set(x0);
+  lib.copy(out.x0, x0, x0.byteLength, threads);
   const nGroups = Math.ceil(n / layout.groupSize);
   const recordBytes = nGroups * layout.recordBytes;
   const allocated: Pointer[] = [];
@@ -263,7 +263,7 @@ export async function runNative(kernel: NativeKernel, x0: Float32Array, engineOp
         K = Math.max(1, Math.min(1 << 16, Math.round(steps * Math.min(4, TARGET_CALL_SECONDS / seconds))));
       }
     }
-    lib.unpack(rec, n, reached, out.x, out.fun, out.gradNorm, out.nit, out.status);
+    lib.unpack(rec, n, reached, out.x, out.fun, out.gradNorm, out.nit, out.status, threads);
   } finally {
     for (const p of allocated) lib.free(p);
     keepRecords(lib, rec, recordBytes);

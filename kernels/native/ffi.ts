@@ -16,7 +16,9 @@ export interface NativeLibrary {
   /** Asynchronous: runs on a koffi worker thread, so the event loop (Ctrl-C, progress) keeps going. */
   run(rec: Pointer, n: number, t0: number, K: number, table: Pointer | null, threads: number): Promise<number>;
   /** x, fun, gradNorm in the kernel's dtype (Float64Array for a float64 kernel). */
-  unpack(rec: Pointer, n: number, reached: number, x: Float32Array | Float64Array, fun: Float32Array | Float64Array, gradNorm: Float32Array | Float64Array, nit: Int32Array, status: Uint8Array): void;
+  unpack(rec: Pointer, n: number, reached: number, x: Float32Array | Float64Array, fun: Float32Array | Float64Array, gradNorm: Float32Array | Float64Array, nit: Int32Array, status: Uint8Array, threads: number): void;
+  /** memcpy on `threads` threads (bm_copy): the starts into a fresh column. */
+  copy(dst: ArrayBufferView, src: ArrayBufferView, bytes: number, threads: number): void;
 }
 
 /** The entry point of a kernel's evaluate library. */
@@ -67,7 +69,8 @@ export async function loadLibrary(path: string, dtype: FusedDtype): Promise<Nati
     run: (...args) => new Promise((resolve, reject) => {
       run.async(...args, (err: unknown, res: number | bigint) => (err ? reject(err) : resolve(Number(res))));
     }),
-    unpack: lib.func(`void bm_unpack(void *rec, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status)`) as never,
+    unpack: lib.func(`void bm_unpack(void *rec, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status, int32_t threads)`) as never,
+    copy: lib.func('void bm_copy(void *dst, const void *src, int64_t bytes, int32_t threads)') as never,
   };
   loaded.set(path, bound);
   return bound;

@@ -8,7 +8,7 @@ import { preludeSource } from './prelude.ts';
 import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
 
 /** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
-export const NATIVE_ABI = 3;
+export const NATIVE_ABI = 4;
 
 /**
  * The lane families of a kernel: the dtype's vectors, and for float32 tapes with pow, float64
@@ -34,8 +34,9 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolea
  *   bm_run(rec, n, t0, K, table, threads) → starts still running
  *                                     every group advanced up to K iterations, on `threads`
  *                                     pthreads pulling chunks of groups from one counter
- *   bm_unpack(rec, n, reached, x, fun, gradNorm, nit, status)
+ *   bm_unpack(rec, n, reached, x, fun, gradNorm, nit, status, threads)
  *                                     result columns; a start still running is interrupted
+ *   bm_copy(dst, src, bytes, threads) memcpy on threads (x0 into its column)
  *   bm_evaluate(points, n, f, grad)   f and ∇f (tests)
  * Everything a kernel is specialised on (d, the optimizer and its hyperparameters, the box,
  * tolerances, maxIter) is a constant in the source, so the source is the cache key.
@@ -112,8 +113,8 @@ BM_EXPORT void bm_pack(char *base, const float *x0, int64_t n) {
   }
 }
 
-BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status) {
-  for (int64_t i = 0; i < n; i++) {
+static void bm_unpack_range(const char *base, int64_t from, int64_t to, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status) {
+  for (int64_t i = from; i < to; i++) {
     int64_t g = i / G, r = i % G, u = r / ${W}, l = r % ${W};
     const char *rec = base + g * RB;
     ${S} s = AT(rec, ${layout.status}, u, l);
@@ -131,6 +132,53 @@ BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, ${S} *x, 
       status[i] = (uint8_t)s;
     }
   }
+}
+
+/*
+ * Writing fresh result columns is mostly page faults (each a trap to the kernel, or to the
+ * hypervisor on a VM), which threads take in parallel: the columns are cut into contiguous
+ * ranges, one a thread, the calling thread taking the last. Small runs stay on one thread.
+ */
+typedef struct {
+  const char *base; const char *src; char *dst;
+  int64_t from, to; int32_t reached;
+  ${S} *x, *fun, *gn; int32_t *nit; uint8_t *status;
+} bm_part;
+
+static void *bm_part_work(void *arg) {
+  bm_part *p = (bm_part *)arg;
+  if (p->dst) memcpy(p->dst + p->from, p->src + p->from, (size_t)(p->to - p->from));
+  else bm_unpack_range(p->base, p->from, p->to, p->reached, p->x, p->fun, p->gn, p->nit, p->status);
+  return 0;
+}
+
+static void bm_parts(bm_part proto, int64_t n, int64_t quantum, int32_t threads) {
+  if (threads > 64) threads = 64;
+  if (threads < 1 || n < (int64_t)threads * quantum) threads = 1;
+  bm_part part[64];
+  pthread_t tid[64];
+  int started[64] = {0};
+  for (int k = 0; k < threads; k++) {
+    part[k] = proto;
+    part[k].from = n * k / threads;
+    part[k].to = n * (k + 1) / threads;
+    if (k < threads - 1) started[k] = pthread_create(&tid[k], 0, bm_part_work, &part[k]) == 0;
+  }
+  for (int k = 0; k < threads; k++) if (k == threads - 1 || !started[k]) bm_part_work(&part[k]);
+  for (int k = 0; k < threads - 1; k++) if (started[k]) pthread_join(tid[k], 0);
+}
+
+BM_EXPORT void bm_unpack(const char *base, int64_t n, int32_t reached, ${S} *x, ${S} *fun, ${S} *gn, int32_t *nit, uint8_t *status, int32_t threads) {
+  bm_part p = {0};
+  p.base = base; p.reached = reached; p.x = x; p.fun = fun; p.gn = gn; p.nit = nit; p.status = status;
+  bm_parts(p, n, 16384, threads);
+}
+
+/* memcpy of a large block on several threads (the starts into their fresh result column). */
+BM_EXPORT void bm_copy(void *dst, const void *src, int64_t bytes, int32_t threads) {
+  bm_part p = {0};
+  p.dst = (char *)dst; p.src = (const char *)src;
+  bm_parts(p, bytes, (int64_t)1 << 20, threads);
 }
 
 typedef struct {
