@@ -187,6 +187,16 @@ describeNative('native engine, control', () => {
     for (const col of ['x', 'fun', 'gradNorm', 'nit', 'status'] as const) expect(bitDifferences(a[col], b[col]), col).toEqual([]);
   });
 
+  it('copies x0 from a view into a larger array exactly, on threads when it is large (4e5 starts: 3.2 MB, past the 1 MiB a thread)', async () => {
+    const kernel = await compileNative(buildTape(parseExpression('x^2 + y^2').expr, 2), descentOptions([[-1, 1], [-1, 1]], 'gd', 0.1, { maxIter: 20 }));
+    const all = Float32Array.from({ length: 2 * 1_000_000 }, (_, i) => ((i * 7919) % 2000) / 1000 - 1);
+    const view = all.subarray(2 * 300_001, 2 * 700_001);
+    const r = await runNative(kernel, view, { threads: 2 });
+    expect(bitDifferences(r.x0, view)).toEqual([]);
+    // Every start descended from its own x0 (x ← 0.8·x each step, 20 steps from |x| ≤ 1).
+    expect(Array.from(r.x).every((v) => Math.abs(v) <= 0.8 ** 20 * 1.0001)).toBe(true);
+  });
+
   it('gives the same results in the record memory a larger run left behind (runs reuse it)', async () => {
     const kernel = await compileNative(buildTape(RASTRIGIN, 2), descentOptions(BOX, 'momentum', 1e-3, { maxIter: 200 }));
     const small = pointsIn(BOX, 700, 9);
