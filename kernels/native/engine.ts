@@ -13,6 +13,7 @@ import { compiledLibrary, CompileFailure } from './cache.ts';
 import { type CCompiler, findCompiler } from './compiler.ts';
 import { loadEvaluate, loadKoffi, loadLibrary, type NativeEvaluate, type NativeLibrary, type Pointer } from './ffi.ts';
 import { makeNativeLayout, type NativeLayout } from './layout.ts';
+import { keepRecords, takeRecords } from './record-pool.ts';
 import { moduleSource, type ModulePart } from './module-source.ts';
 
 export interface NativeKernel {
@@ -175,30 +176,6 @@ const TARGET_CALL_SECONDS = 0.25;
  */
 export function firstStepsPerCall(n: number, tapeLength: number): number {
   return Math.max(16, Math.min(4096, Math.round(2e9 / (n * Math.max(1, tapeLength)))));
-}
-
-/**
- * The record memory of the last run, kept for the next (one buffer for the process, at most
- * 64 MiB): fresh memory costs a page fault per 4 KiB page when the kernel's pack first writes it,
- * measured at ~10 µs a fault on these virtual machines, 1.4 ms of a 12 ms run of 1e4 starts.
- * bm_pack clears what it uses, so a reused buffer starts as a new one.
- */
-let spare: { lib: NativeLibrary; ptr: Pointer; bytes: number } | undefined;
-const SPARE_LIMIT = 64 * 2 ** 20;
-
-function takeRecords(lib: NativeLibrary, bytes: number): Pointer | null {
-  if (spare && spare.bytes >= bytes && spare.bytes <= 2 * bytes + 2 ** 20) {
-    const { ptr } = spare;
-    spare = undefined;
-    return ptr;
-  }
-  return lib.alloc(bytes);
-}
-
-function keepRecords(lib: NativeLibrary, ptr: Pointer, bytes: number): void {
-  if (bytes > SPARE_LIMIT) return lib.free(ptr);
-  if (spare) spare.lib.free(spare.ptr);
-  spare = { lib, ptr, bytes };
 }
 
 /**
