@@ -40,7 +40,7 @@ export function fromArray(x0: Float32Array, d: number): StartRows {
  * within chunks, and the status of starts that never ran (interrupted, reported at their start).
  */
 export async function runStarts(compiled: Compiled, starts: StartRows, maxIter: number, control: Partial<RunControl> = {}, onCheck?: (chunkOffset: number, c: CheckRecord) => void): Promise<StartResults> {
-  const ctl: RunControl = { ...RUN_DEFAULTS, chunkRows: defaultChunkRows(starts.d), ...control };
+  const ctl: RunControl = { ...RUN_DEFAULTS, ...control, chunkRows: control.chunkRows ?? compiled.chunkRows ?? defaultChunkRows(starts.d) };
   const { n, d } = starts;
   const chunks = Math.ceil(n / ctl.chunkRows);
   // One chunk: the engine's own columns are the run's (no second set of columns, no copy: at

@@ -22,6 +22,8 @@ export function fusedEngine(spec: {
   title: string;
   how: (dtype: FusedDtype) => string;
   compile: (expr: Expr, d: number, opts: DescentOptions, dtype: FusedDtype) => Promise<FusedRunner>;
+  /** Compiled.chunkRows for d columns, where the engine has a preference. */
+  chunkRows?: (d: number) => number;
   /** Why the engine cannot run here at all (checked before compiling), or undefined. */
   unavailable?: (problem: Problem, backend: string) => string | undefined;
   status?: Engine['status'];
@@ -48,6 +50,7 @@ export function fusedEngine(spec: {
       return {
         engine: spec.name,
         how: spec.how(dtype),
+        chunkRows: spec.chunkRows?.(d),
         dtype,
         runChunk: (x0, ctl) => runner.run(x0, { signal: ctl.signal, onProgress: ctl.onProgress }),
         evaluate: (points) => runner.evaluate(points),

@@ -15,6 +15,11 @@ function nativeEngineOf(fast: boolean): Engine {
       ? 'the native kernel with fused multiply-adds: fewer instructions, within float32 tolerance of native but not bit-identical to it (never chosen by auto)'
       : 'fused kernel as C compiled by the system C compiler for this CPU, on every core (formulas and library functions, float32 and float64)',
     how: (dtype) => `C for this CPU, ${dtype}${fast ? ', fused multiply-adds' : ''}`,
+    // Records live in C memory, and each chunk pays its own start-up (fresh result columns, the
+    // first calls): 64 MiB of x0 a chunk, at most 2^21 starts, where the driver's tfjs-sized
+    // default is 8 MiB (measured: Styblinski-Tang 50-D momentum, 1e5 starts × 100 steps, ran as
+    // 3 chunks of 41,943; benchmarks/README.md, "The native engine").
+    chunkRows: (d) => Math.min(2 ** 21, Math.max(1024, Math.floor(2 ** 24 / d))),
     compile: async (expr, d, opts, dtype) => (await import('../../kernels/native/runner.ts')).compileNativeRunner(expr, d, opts, { dtype, fast }),
     status: async () => {
       const s = await (await import('../../kernels/native/engine.ts')).nativeStatus();

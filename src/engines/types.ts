@@ -69,6 +69,11 @@ export interface Compiled {
   how: string;
   /** The arithmetic of its results (default float32): the driver keeps them in this type. */
   dtype?: Dtype;
+  /**
+   * Starts per chunk this engine prefers where the caller sets none (the driver's default is
+   * sized for tfjs tensors: 8 MiB of x0 a chunk).
+   */
+  chunkRows?: number;
   runChunk(x0: Float32Array, ctl: ChunkControl): Promise<StartResults>;
   evaluate?(points: Float32Array): Promise<Evaluation>;
   dispose?(): void;

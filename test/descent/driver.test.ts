@@ -29,4 +29,15 @@ describe('the driver', () => {
     const chunked = await runStarts(c, fromArray(starts(), 2), descent.maxIter, { chunkRows: 7 });
     for (const col of ['x0', 'x', 'fun', 'gradNorm', 'nit', 'status'] as const) expect(Array.from(chunked[col]), col).toEqual(Array.from(whole[col]));
   });
+
+  it("chunks by the engine's preferred rows where the caller sets none, and by the caller's where it does", async () => {
+    const c = await compiled();
+    const sizes: number[] = [];
+    const counting = { ...c, chunkRows: 20, runChunk: (x0: Float32Array, ctl: Parameters<typeof c.runChunk>[1]) => { sizes.push(x0.length / 2); return c.runChunk(x0, ctl); } };
+    await runStarts(counting, fromArray(starts(), 2), descent.maxIter);
+    expect(sizes).toEqual([20, 20, 10]);
+    sizes.length = 0;
+    await runStarts(counting, fromArray(starts(), 2), descent.maxIter, { chunkRows: 30 });
+    expect(sizes).toEqual([30, 20]);
+  });
 });
