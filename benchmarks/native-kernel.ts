@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
   for (int64_t i = 0; i < n * ${d}; i++) { s = s * 6364136223846793005ull + 1442695040888963407ull; x0[i] = (float)(lo[i % ${d}] + (hi[i % ${d}] - lo[i % ${d}]) * (double)(s >> 11) / 9007199254740992.0); }
   void *rec = bm_alloc((n + G - 1) / G * (int64_t)RB);
   ${table ? `static const double src[] = {${Array.from(table).join(', ')}};
-  void *table = bm_alloc(sizeof src / 2 * sizeof(vs) + 64);
+  void *table = bm_alloc(sizeof src / sizeof src[0] * sizeof(vs));
   bm_table(table, src, sizeof src / sizeof src[0]);` : 'void *table = 0;'}
   for (int r = 0; r < reps; r++) {
     for (int mode = 0; mode < 2; mode++) {

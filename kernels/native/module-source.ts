@@ -44,7 +44,7 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolea
 export type ModulePart = 'run' | 'evaluate';
 
 export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run', fast = false, masks?: boolean): string {
-  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'), fast, masks ?? layout.vectorBytes === 64);
+  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'), fast, masks);
   const S = `${main.p}s`;
   const { d, unroll: U, width: W, groupSize: G, recordBytes: RB } = layout;
   const head = [

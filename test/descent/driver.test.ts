@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESCENT_DEFAULTS, type DescentOptions } from '../../core/options.ts';
 import { optimizerSpec } from '../../core/optimizers/index.ts';
+import type { StartResults } from '../../core/results.ts';
 import { fromArray, runStarts } from '../../src/descent/driver.ts';
 import { fusedCpuEngine } from '../../src/engines/fused-cpu.ts';
 import { findLibraryFunction } from '../../src/objectives/library/index.ts';
@@ -15,8 +16,14 @@ async function compiled() {
 
 describe('the driver', () => {
   it("returns the engine's own columns for a run of one chunk, with x0 its own copy of the starts", async () => {
+    const c = await compiled();
+    const returned: StartResults[] = [];
+    const watched = { ...c, runChunk: async (x: Float32Array, ctl: Parameters<typeof c.runChunk>[1]) => { const r = await c.runChunk(x, ctl); returned.push(r); return r; } };
     const x0 = starts();
-    const r = await runStarts(await compiled(), fromArray(x0, 2), descent.maxIter);
+    const r = await runStarts(watched, fromArray(x0, 2), descent.maxIter);
+    // Adopted, not copied into a second set of columns.
+    expect(returned).toHaveLength(1);
+    expect(r.x).toBe(returned[0].x);
     expect(Array.from(r.x0)).toEqual(Array.from(x0));
     x0.fill(0);
     // The caller's array is theirs: the results do not share it.

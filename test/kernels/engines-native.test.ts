@@ -16,7 +16,7 @@ import type { FusedDtype } from '../../kernels/types.ts';
 import { compareRuns } from './support/compare.ts';
 import { BOX, HIMMELBLAU, LR, starts } from './support/engine-cases.ts';
 import { pointsIn } from './support/expressions.ts';
-import { bitDifferences, describeNative, NATIVE } from './support/native.ts';
+import { bitDifferences, describeNative, NATIVE, skipBecause } from './support/native.ts';
 import { descentOptions, runReference } from './support/oracle.ts';
 
 /**
@@ -120,7 +120,7 @@ describeNative('native engine vs wasm engine, bit for bit', () => {
   }
 
   it('the portable code path (no SSE4.1 or AVX builtins: lane loops) gives the same bits', async (ctx) => {
-    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler)) return ctx.skip();
+    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler)) return skipBecause(ctx, 'needs gcc (its -mno-avx -mno-sse4.1 builds the portable helpers)');
     // A real compiler configuration: gcc with the vector extensions above SSE2 turned off, so
     // the kernel uses 16-byte vectors and the generic helpers (floor, nearest, min, max, any).
     const env = { ...process.env, CC: 'gcc -mno-avx -mno-sse4.1' };
@@ -131,7 +131,7 @@ describeNative('native engine vs wasm engine, bit for bit', () => {
   });
 
   it('lane masks by the portable helpers (lane loops where the AVX-512 mask builtins would be) give the same bits', async (ctx) => {
-    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler) || !/AVX-512/.test(NATIVE.describe)) return ctx.skip();
+    if (!NATIVE.available || !/gcc/.test(NATIVE.compiler) || !/AVX-512/.test(NATIVE.describe)) return skipBecause(ctx, 'needs gcc on an AVX-512 CPU (the only place the kernel keeps masks of their own type)');
     // AVX-512 vectors, so the kernel keeps masks of their own type (c-lanes.ts, LaneFamily.masks),
     // built by the lane loops clang gets (prelude.ts maskSource): compares, selects, conversions.
     const env = { ...process.env, CC: 'gcc -DBM_PORTABLE_MASKS' };

@@ -6,7 +6,7 @@ import { parseExpression } from '../../src/objectives/expression/parse.ts';
 import { buildTape } from '../../kernels/ad/build.ts';
 import { compileFused, FusedCompileError } from '../../kernels/index.ts';
 import { compileNative, nativeStatus, runNative } from '../../kernels/native/engine.ts';
-import { describeNative, NATIVE } from './support/native.ts';
+import { describeNative, NATIVE, skipBecause } from './support/native.ts';
 import { descentOptions } from './support/oracle.ts';
 
 /**
@@ -70,7 +70,7 @@ describeNative('native kernel builds', () => {
   });
 
   it('a compiler that fails on the kernel is one FusedCompileError line, and nothing is cached', async (ctx) => {
-    if (!/gcc/.test(NATIVE.available ? NATIVE.compiler : '')) return ctx.skip();
+    if (!/gcc/.test(NATIVE.available ? NATIVE.compiler : '')) return skipBecause(ctx, 'needs gcc (the failing build is made with a gcc linker option)');
     // A real gcc, told to link with an option its linker does not have: --version and the
     // preprocessor work, the kernel's build fails.
     const { env, dir } = freshCache();

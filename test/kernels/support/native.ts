@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, type TestContext } from 'vitest';
 import { nativeStatus } from '../../../kernels/native/engine.ts';
 
 /**
@@ -24,4 +24,10 @@ export function bitDifferences(a: ArrayLike<number>, b: ArrayLike<number>): numb
     if (!(Object.is(p, q) || (Number.isNaN(p) && Number.isNaN(q)))) out.push(i);
   }
   return out;
+}
+
+/** Skips the running test with its reason printed (the run's output says what did not run, and why). */
+export function skipBecause(ctx: TestContext, why: string): void {
+  console.warn(`[skip] ${ctx.task.name}: ${why}`);
+  ctx.skip(why);
 }
