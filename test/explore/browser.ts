@@ -57,14 +57,18 @@ export async function openPage(browser: Browser, url: string, query: string): Pr
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url + query);
+  // Only the response is awaited here: the page starts computing as its module runs, and on a
+  // loaded 2-core machine that can hold back the load event longer than playwright's 30 s (CI
+  // once failed so); settled() then waits for the page's own hook, with its generous limit.
+  await page.goto(url + query, { waitUntil: 'commit', timeout: 60_000 });
   await settled(page);
   return { page, errors };
 }
 
 /** Waits until the page has finished what it was doing (first load or the last change). */
 export async function settled(page: Page): Promise<Hook> {
-  // Generous for a loaded 2-core machine: a 64 × 64 map takes ~4 s on WebGL there.
+  // Generous for a loaded 2-core machine: the WebGL page (SwiftShader compiling every shader)
+  // takes ~18 s to settle there with nothing else running, its 64 × 64 map ~6 s of that.
   await page.waitForFunction(() => {
     const h = (globalThis as unknown as { basinmapExplore?: Hook }).basinmapExplore;
     return h?.ready === true && !h.busy;

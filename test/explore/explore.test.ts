@@ -42,7 +42,8 @@ function messageOf(f: () => unknown): string {
   throw new Error('expected a UserError');
 }
 
-describe.skipIf(!!missing)('basinmap explore in Chromium', () => {
+// Past the config's 120 s: a page settles within settled()'s own 120 s limit, after its load.
+describe.skipIf(!!missing)('basinmap explore in Chromium', { timeout: 240_000 }, () => {
   let server: { cli: LiveCli; url: string };
   let browser: Browser;
   let cliBasins: { x: number[]; count: number }[];
