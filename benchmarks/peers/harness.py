@@ -43,5 +43,10 @@ def clock(fn):
 
 def skip(peer, error):
     """A peer that is not installed is reported as skipped, not as a failure."""
-    print(json.dumps({"peer": peer, "skipped": f"{peer} is not installed ({error})"}))
+    skip_because(peer, f"{peer} is not installed ({error})")
+
+
+def skip_because(peer, reason):
+    """Skipped, with the whole reason (one line naming the fix)."""
+    print(json.dumps({"peer": peer, "skipped": reason}))
     raise SystemExit(0)

@@ -19,6 +19,7 @@ const COLOURS: Record<string, string> = {
   'peer:numpy': '#7b3fb5',
   'peer:torch': '#d6336c',
   'peer:jax': '#0f9e9e',
+  'peer:c': '#8a5a00',
 };
 
 interface Series {

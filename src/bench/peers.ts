@@ -4,9 +4,11 @@ import type { PeerResult } from './report.ts';
 
 /**
  * The headline workload written the way a researcher would write it elsewhere; each script lives
- * in benchmarks/peers/ and prints one JSON line (see benchmarks/README.md).
+ * in benchmarks/peers/ and prints one JSON line (see benchmarks/README.md). `c` is the hand-written
+ * C loop with no termination test (compiled by its script): the ceiling the native engine is held
+ * against, measured in the same command.
  */
-export const PEERS = ['numpy', 'torch', 'jax'] as const;
+export const PEERS = ['numpy', 'torch', 'jax', 'c'] as const;
 export type PeerName = (typeof PEERS)[number];
 
 export const PEERS_DIR = fileURLToPath(new URL('../../benchmarks/peers/', import.meta.url));

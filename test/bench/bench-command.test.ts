@@ -17,8 +17,14 @@ const bin = fileURLToPath(new URL('../../bin/basinmap.js', import.meta.url));
  */
 const PYTHON = process.env.BASINMAP_PYTHON || '/usr/bin/python3';
 const installed = (module: string) => spawnSync(PYTHON, ['-c', `import ${module}`]).status === 0;
-const HAVE = { numpy: installed('numpy'), torch: installed('torch'), jax: installed('jax') };
-for (const [peer, ok] of Object.entries(HAVE)) if (!ok) console.warn(`[peer] ${peer} is not installed for ${PYTHON}: the test checks that it is reported as skipped`);
+/** The C peer needs a compiler with OpenMP (the script compiles it with -fopenmp). */
+const CC = process.env.CC || 'cc';
+const openmp = spawnSync(CC, ['-fopenmp', '-x', 'c', '-', '-o', '/dev/null'], { input: 'int main(void) { return 0; }' }).status === 0;
+const HAVE = { numpy: installed('numpy'), torch: installed('torch'), jax: installed('jax'), c: openmp };
+const PEER_NAMES = ['numpy', 'torch', 'jax', 'c'] as const;
+/** What the table says of a peer that cannot run here. */
+const MISSING = { numpy: /numpy is not installed/, torch: /torch is not installed/, jax: /jax is not installed/, c: /C compiler|CC=|-fopenmp failed/ };
+for (const [peer, ok] of Object.entries(HAVE)) if (!ok) console.warn(`[peer] ${peer} cannot run here (${peer === 'c' ? `${CC} -fopenmp` : PYTHON}): the test checks that it is reported as skipped`);
 
 describe('basinmap bench on tiny sizes (cpu, wasm)', () => {
   let dir: string;
@@ -89,11 +95,11 @@ describe('basinmap bench on tiny sizes (cpu, wasm)', () => {
   });
 
   it('reports peers as ratios against ours, and skips the missing ones with the reason', () => {
-    for (const peer of ['numpy', 'torch', 'jax'] as const) {
+    for (const peer of PEER_NAMES) {
       const rows = report.peers.filter((p) => p.peer === peer);
       expect(rows.length, peer).toBeGreaterThan(0);
       if (!HAVE[peer]) {
-        expect(rows.every((p) => p.status === 'skipped' && /not installed/.test(p.reason!)), peer).toBe(true);
+        expect(rows.every((p) => p.status === 'skipped' && MISSING[peer].test(p.reason!)), peer).toBe(true);
         continue;
       }
       expect(rows.map((p) => p.n)).toEqual([100, 1000]);
@@ -109,8 +115,8 @@ describe('basinmap bench on tiny sizes (cpu, wasm)', () => {
   it('prints a table of every workload and the peers', () => {
     for (const w of Object.keys(WORKLOADS)) expect(stdout).toContain(`${w}:`);
     expect(stdout).toMatch(/backend\s+n\s+steps\s+s\/run\s+pt-it\/s/);
-    for (const peer of ['numpy', 'torch', 'jax'] as const) {
-      expect(stdout).toMatch(HAVE[peer] ? new RegExp(`${peer}\\s+100\\s+5\\s+\\d`) : new RegExp(`${peer}.*skipped: ${peer} is not installed`));
+    for (const peer of PEER_NAMES) {
+      expect(stdout).toMatch(HAVE[peer] ? new RegExp(`\\n\\s*${peer}\\s+100\\s+5\\s+\\d`) : new RegExp(`\\n\\s*${peer}\\s.*skipped: .*${MISSING[peer].source}`));
     }
     expect(stdout.split('\n').filter((l) => /^\s+wasm\s+(100|1000|1024)\s/.test(l))).toHaveLength(8);
   });
@@ -152,4 +158,13 @@ describe('basinmap bench with the fused engine rows', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('the C peer', () => {
+  it('is skipped with the fix in one line where its compiler is missing, never run half-built', () => {
+    const script = fileURLToPath(new URL('../../benchmarks/peers/c_rastrigin.py', import.meta.url));
+    const r = spawnSync(PYTHON, [script, '--n', '10', '--steps', '1'], { encoding: 'utf8', env: { ...process.env, CC: 'basinmap-no-such-cc' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toEqual({ peer: 'c', skipped: 'CC=basinmap-no-such-cc is not on PATH: install it or unset CC' });
+  });
 });
