@@ -9,8 +9,9 @@
  *
  * Usage: npx tsx benchmarks/native-kernel.ts [fn=rastrigin] [d=2] [optimizer=gd] [n=1e6] [steps=1000]
  *          [threads=2] [repeats=5] [K=188] [variants=native:4,native-fast:4]
- * A variant is engine:unroll[:nomask] (unroll `auto`: the engine's choice; nomask: lane masks as
- * whole-lane vectors, as before c-lanes.ts had a mask type).
+ * A variant is engine:unroll[:nomask][:subnormals] (unroll `auto`: the engine's choice; nomask:
+ * lane masks as whole-lane vectors, as before c-lanes.ts had a mask type; subnormals: kept, not
+ * flushed to zero, as before module-source.ts flushed them).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,14 +74,19 @@ try {
   console.log(`| variant | one call: best | one call: median | calls of ${kArg} steps: best | median |\n|---|---|---|---|---|`);
   const programs: Array<{ name: string; exe: string }> = [];
   for (const v of variantsArg.split(',')) {
-    const [engine, unroll, masks] = v.split(':');
-    const kernel = await compileNative(tape, descent, 'float32', { fast: engine === 'native-fast', unroll: unroll && unroll !== 'auto' ? Number(unroll) : undefined, masks: masks === 'nomask' ? false : undefined });
+    const [engine, unroll, ...options] = v.split(':');
+    const kernel = await compileNative(tape, descent, 'float32', {
+      fast: engine === 'native-fast',
+      unroll: unroll && unroll !== 'auto' ? Number(unroll) : undefined,
+      masks: options.includes('nomask') ? false : undefined,
+      flushSubnormals: options.includes('subnormals') ? false : undefined,
+    });
     const main = join(dir, `${programs.length}.c`);
     writeFileSync(main, `#include "${kernel.path.replace(/\.so$/, '.c')}"\n${driver(box.map((b) => b[0]), box.map((b) => b[1]))}`);
     const exe = join(dir, `${programs.length}`);
     const flags = kernel.compiler.flags.filter((f) => f !== '-shared' && f !== '-fPIC' && f !== '-fvisibility=hidden');
     execFileSync(kernel.compiler.argv[0], [...kernel.compiler.argv.slice(1), ...flags, main, '-o', exe, '-lm'], { stdio: 'inherit' });
-    programs.push({ name: `${engine}, unroll ${kernel.layout.unroll}${masks === 'nomask' ? ', masks as vectors' : ''}`, exe });
+    programs.push({ name: `${engine}, unroll ${kernel.layout.unroll}${options.includes('nomask') ? ', masks as vectors' : ''}${options.includes('subnormals') ? ', subnormals kept' : ''}`, exe });
   }
   const times = programs.map(() => [[] as number[], [] as number[]]);
   // Programs alternate, one repeat each in turn, so what the neighbours do falls on every variant.

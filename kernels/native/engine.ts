@@ -55,6 +55,12 @@ export interface NativeCompileOptions {
    * LaneFamily.masks; default on). Off only to measure what they gain (benchmarks/native-kernel.ts).
    */
   masks?: boolean;
+  /**
+   * Subnormals flushed to zero on the run's threads (module-source.ts, FLUSH_SUBNORMALS; default
+   * on). Off, the kernel is the wasm kernel's bit for bit even below the smallest normal: the
+   * tests that compare the two on runs reaching subnormals turn it off.
+   */
+  flushSubnormals?: boolean;
 }
 
 /**
@@ -134,7 +140,7 @@ export async function compileNative(tape: Tape, opts: DescentOptions, dtype: Fus
   const build = async (part: ModulePart) => {
     let source: string;
     try {
-      source = moduleSource(tape, opts, layout, part, options.fast === true, options.masks);
+      source = moduleSource(tape, opts, layout, part, { fast: options.fast, masks: options.masks, flushSubnormals: options.flushSubnormals });
     } catch (e) {
       throw new FusedCompileError(`the native engine cannot generate this kernel (${tape.instrs.length} tape instructions): ${firstLine(e)}`);
     }

@@ -7,6 +7,29 @@ import type { NativeLayout } from './layout.ts';
 import { preludeSource } from './prelude.ts';
 import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
 
+/**
+ * Subnormals read and written as zero (x86: MXCSR's FTZ and DAZ; Arm: FPCR.FZ), set on each of a
+ * run's threads, which exist only for that call: nothing else in the process sees the mode. A
+ * lane whose coordinate converges to 0 in a run with gtol = 0 ends stuck at the smallest
+ * subnormal (its step rounds to nothing), and every vector holding one then runs on the CPU's
+ * slow path: Rastrigin-2D gd at 1e6 starts × 1000 steps measured 2.23e9 point-iterations/s with
+ * subnormals and 2.9e9 without (benchmarks/README.md). A value below float32's smallest normal
+ * (1.2e-38; float64's 2.2e-308) is then 0, as on GPUs, in TensorFlow and XLA on CPU and in code
+ * built with -ffast-math: kernels/README.md says what that changes against the wasm kernel.
+ */
+const FLUSH_SUBNORMALS = `#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+static void bm_flush_subnormals(void) { _mm_setcsr(_mm_getcsr() | 0x8040); }
+#elif defined(__aarch64__)
+static void bm_flush_subnormals(void) {
+  uint64_t fpcr;
+  __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
+  __asm__ volatile("msr fpcr, %0" : : "r"(fpcr | ((uint64_t)1 << 24)));
+}
+#else
+static void bm_flush_subnormals(void) {}
+#endif`;
+
 /** Bumped when the exported functions change, so a cached library of an older shape is never loaded. */
 export const NATIVE_ABI = 4;
 
@@ -43,12 +66,22 @@ export function laneFamilies(dtype: FusedDtype, vectorBytes: number, pow: boolea
  */
 export type ModulePart = 'run' | 'evaluate';
 
-export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run', fast = false, masks?: boolean): string {
-  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'), fast, masks);
+/** How a kernel is built beyond its tape and layout (engine.ts's NativeCompileOptions says why). */
+export interface ModuleVariant {
+  fast?: boolean;
+  masks?: boolean;
+  /** Subnormal inputs and results read and written as zero on the run's threads (default true). */
+  flushSubnormals?: boolean;
+}
+
+export function moduleSource(tape: Tape, opts: DescentOptions, layout: NativeLayout, part: ModulePart = 'run', variant: ModuleVariant = {}): string {
+  const fast = variant.fast === true;
+  const flush = variant.flushSubnormals !== false;
+  const { main, wide } = laneFamilies(layout.dtype, layout.vectorBytes, tape.instrs.some((ins) => ins.op === 'pow'), fast, variant.masks);
   const S = `${main.p}s`;
   const { d, unroll: U, width: W, groupSize: G, recordBytes: RB } = layout;
   const head = [
-    `/* basinmap native${fast ? '-fast' : ''} kernel (${part}): d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}${fast ? ', fused multiply-adds' : ''}. Generated; do not edit. */`,
+    `/* basinmap native${fast ? '-fast' : ''} kernel (${part}): d = ${d}, ${opts.optimizer.name}, ${layout.dtype}, ${W} lanes x unroll ${U}${fast ? ', fused multiply-adds' : ''}${part === 'run' && !flush ? ', subnormals kept' : ''}. Generated; do not edit. */`,
     preludeSource(wide ? [main, wide] : [main]),
     `BM_EXPORT int32_t bm_abi(void) { return ${NATIVE_ABI}; }`,
   ];
@@ -188,9 +221,12 @@ typedef struct {
   const ${S} *table;
 } bm_job;
 
+${flush ? FLUSH_SUBNORMALS : 'static void bm_flush_subnormals(void) {}'}
+
 static void *bm_worker(void *arg) {
   bm_job *j = (bm_job *)arg;
   int64_t mine = 0;
+  bm_flush_subnormals();
   for (;;) {
     int64_t g0 = __atomic_fetch_add(&j->next, j->chunk, __ATOMIC_RELAXED);
     if (g0 >= j->nGroups) break;
