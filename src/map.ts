@@ -5,7 +5,7 @@ import { tf } from '../core/tf.ts';
 import { classifyBasins } from './basins/classify.ts';
 import { summarize } from './basins/summarize.ts';
 import type { BasinSummary } from './basins/types.ts';
-import { runStarts, type RunControl, type StartRows } from './descent/driver.ts';
+import { chunkRowsFor, runStarts, type RunControl, type StartRows } from './descent/driver.ts';
 import { resumeStarts } from './descent/resume.ts';
 import { settleLineSearch } from './descent/line-search-policy.ts';
 import { autoStepSize, type AutoStepSize, type LrRequest } from './descent/step-size.ts';
@@ -66,6 +66,8 @@ export interface MapResult {
   summary: BasinSummary;
   /** The engine that ran, and why that one. */
   engine: { name: string; reason: string };
+  /** Rows per chunk the descent ran in: control.chunkRows, else the engine's preference, else the driver's default. */
+  chunkRows: number;
   /** Wall time of compiling, of the descent, and of the clustering and classification. */
   seconds: { compile: number; descent: number; summary: number; refine?: number };
   /** The descent that ran (its lr settled when lr was 'auto'). */
@@ -122,6 +124,7 @@ export async function mapBasins(req: MapRequest): Promise<MapResult> {
     results,
     summary,
     engine: { name: choice.engine, reason: choice.reason },
+    chunkRows: chunkRowsFor(choice.compiled, d, req.control?.chunkRows),
     seconds: { compile: (t1 - t0) / 1000, descent: (t2 - t1) / 1000, summary: (t3 - t2r) / 1000, ...(refinement ? { refine: (t2r - t2) / 1000 } : {}) },
     descent,
     stepSize,

@@ -1,6 +1,5 @@
 import { UserError } from '../../core/errors.ts';
 import type { Box, DescentOptions } from '../../core/options.ts';
-import { defaultChunkRows } from '../descent/driver.ts';
 import type { StartFormat } from '../io/start-files.ts';
 import type { MapJob } from '../job/map-job.ts';
 import { resolveObjective } from '../objectives/resolve.ts';
@@ -92,7 +91,8 @@ export async function prepareMap(a: MapArgs): Promise<MapSetup> {
   const plane = slice ? { ...slice.plane, ...(objective.variables ? { names: objective.variables } : {}) } : d === 2 ? planeOf(box, [0, 1], undefined, objective.variables) : undefined;
   return {
     objective, d, box, settled, descent, spec, starts, formats,
-    control: { checkEvery: a.checkEvery, chunkRows: a.chunk ?? defaultChunkRows(d), compact: a.compact },
+    // No --chunk: the engine's preferred chunk (native takes larger ones), recorded once it ran.
+    control: { checkEvery: a.checkEvery, chunkRows: a.chunk, compact: a.compact },
     png: a.png && (plane || d === 1) ? { plane, size: pngSize, shade: a.shade } : undefined,
     refine,
   };

@@ -136,7 +136,7 @@ export async function writePartRecord(sink: RecordingSink, part: RunPart, setup:
     finished: r.map.summary.n - r.map.summary.counts.interrupted,
     optionsHash: part.hash,
     options: part.options,
-    config: job.recordConfig?.(r.backend) ?? null,
+    config: job.recordConfig?.(r.backend, r.map.chunkRows) ?? null,
     command: command.line,
     argv: command.argv,
     starts: { describe: setup.starts.describe, spec: setup.spec },

@@ -30,6 +30,11 @@ export function defaultChunkRows(d: number): number {
   return Math.max(1024, Math.floor(2 ** 21 / d));
 }
 
+/** Rows per chunk of a run: the caller's, else the engine's preference, else the default for d. */
+export function chunkRowsFor(compiled: Pick<Compiled, 'chunkRows'>, d: number, asked?: number): number {
+  return asked ?? compiled.chunkRows ?? defaultChunkRows(d);
+}
+
 export function fromArray(x0: Float32Array, d: number): StartRows {
   return { n: x0.length / d, d, rows: (from, count) => x0.subarray(from * d, (from + count) * d) };
 }
@@ -40,7 +45,7 @@ export function fromArray(x0: Float32Array, d: number): StartRows {
  * within chunks, and the status of starts that never ran (interrupted, reported at their start).
  */
 export async function runStarts(compiled: Compiled, starts: StartRows, maxIter: number, control: Partial<RunControl> = {}, onCheck?: (chunkOffset: number, c: CheckRecord) => void): Promise<StartResults> {
-  const ctl: RunControl = { ...RUN_DEFAULTS, ...control, chunkRows: control.chunkRows ?? compiled.chunkRows ?? defaultChunkRows(starts.d) };
+  const ctl: RunControl = { ...RUN_DEFAULTS, ...control, chunkRows: chunkRowsFor(compiled, starts.d, control.chunkRows) };
   const { n, d } = starts;
   const chunks = Math.ceil(n / ctl.chunkRows);
   // One chunk: the engine's own columns are the run's (no second set of columns, no copy: at

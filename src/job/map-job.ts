@@ -33,14 +33,15 @@ export interface MapJob {
   engine: string;
   /** A tfjs backend name; default: the fastest available here. */
   backend?: string;
-  control: Pick<RunControl, 'checkEvery' | 'chunkRows' | 'compact'>;
+  /** chunkRows unset: the engine's preference (native: larger chunks), else the driver's default. */
+  control: Pick<RunControl, 'checkEvery' | 'compact'> & Partial<Pick<RunControl, 'chunkRows'>>;
   clusterDistance?: number;
   /** --refine: rounds of boundary refinement of a 2-D grid map (refine/). */
   refine?: RefineRequest;
   /** Results of an interrupted run of these starts, to finish rather than start again (--resume, a requeued shard). */
   previous?: StartResults;
-  /** Every option's final value, given the backend that was chosen (summary.json's `config`). */
-  recordConfig?: (backend: string) => Record<string, unknown>;
+  /** Every option's final value, given the backend and the chunk that ran (summary.json's `config`). */
+  recordConfig?: (backend: string, chunkRows: number) => Record<string, unknown>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
   /** Also find the saddles between the minima (starts on a grid of `dims` points per axis, axis 1 first). */
@@ -99,14 +100,14 @@ export async function runMapJob(job: MapJob): Promise<MapJobResult> {
     box: job.box,
     descent: map.descent,
     dtype: job.dtype,
-    control: job.control,
+    control: { ...job.control, chunkRows: map.chunkRows },
     starts: { describe: job.starts.describe, spec: job.startsSpec },
     backend: { name: backend, probe },
     engine: map.engine,
     seconds: map.seconds,
     known,
     partial,
-    config: job.recordConfig?.(backend),
+    config: job.recordConfig?.(backend, map.chunkRows),
     stepSize: job.stepSize ?? map.stepSize,
     convergence: times,
   });

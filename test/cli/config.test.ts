@@ -122,3 +122,28 @@ describe('basinmap map --config', () => {
     expect([summary.config.startsFile, summary.config.out]).toEqual([join(dir, 'starts.json'), join(dir, 'results')]);
   });
 });
+
+describe('basinmap map without --chunk', () => {
+  const chunkOf = (engine: string, extra: string[] = []) => {
+    const out = join(tmp(), 'run');
+    const r = runCli(['map', 'himmelblau', '--grid', '8', '--engine', engine, '--quiet', '--no-png', '--out', out, ...extra]);
+    expect(r.stderr).toBe('');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.control.chunkRows).toBe(summary.config.chunk);
+    return summary.config.chunk as number;
+  };
+
+  it('runs and records the chunk the engine prefers (the driver\'s 2^21 / d rows for fused-cpu), or the one asked for', () => {
+    expect(chunkOf('fused-cpu')).toBe(2 ** 20);
+    expect(chunkOf('fused-cpu', ['--chunk', '7'])).toBe(7);
+  });
+
+  it('records the native engine\'s larger chunk (2^24 / d rows, at most 2^21) where it runs', (ctx) => {
+    const r = runCli(['engines']);
+    if (!/^native\s+available/m.test(r.stdout)) {
+      console.warn(`[skip] ${ctx.task.name}: the native engine is not available here (basinmap engines)`);
+      return ctx.skip();
+    }
+    expect(chunkOf('native')).toBe(2 ** 21);
+  });
+});

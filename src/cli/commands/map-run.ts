@@ -66,7 +66,7 @@ export async function runMap(a: MapCommandArgs): Promise<void> {
       objective, d, box: setup.box, starts, startsSpec: setup.spec, descent, dtype: a.dtype, engine: a.engine, backend, control,
       clusterDistance: a.clusterTol,
       previous: part?.previous,
-      recordConfig: (backend) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows: control.chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.auto ? 'auto' : settled.lr, maxIter: settled.maxIter }),
+      recordConfig: (backend, chunkRows) => resolvedConfig(a, { ...mapChoicesAsOptions({ backend, chunkRows, d, box: setup.box, spec: setup.spec }), optimizer: settled.optimizer, lr: settled.auto ? 'auto' : settled.lr, maxIter: settled.maxIter }),
       stepSize: settled.auto,
       refine: setup.refine,
       signal: stop.signal,

@@ -28,7 +28,7 @@ export const mapCommand: CommandModule<object, MapCommandArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('timeout', { type: 'number', describe: 'stop (exit 137) when the run makes no progress for this many seconds (a function that never returns)' })
       .option('check-every', { type: 'number', default: RUN_DEFAULTS.checkEvery, describe: 'test termination (and read back) every this many steps' })
-      .option('chunk', { type: 'number', describe: 'starts per batch (default: ~8 MiB per [rows, d] tensor)' })
+      .option('chunk', { type: 'number', describe: 'starts per batch (default: the engine\'s: ~8 MiB per [rows, d] tensor, 64 MiB of starts on native)' })
       .option('compact', { type: 'boolean', default: true, describe: 'drop finished starts from the batch (--no-compact keeps them)' })
       .option('cluster-tol', { type: 'number', describe: 'distance under which end points are one minimum (default: 1e-3 of the box)' })
       .option('png', { type: 'boolean', default: true, describe: 'with --out, also draw basin-map.png when d = 2 or with --slice (--no-png skips it)' })
