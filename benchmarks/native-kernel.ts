@@ -9,6 +9,8 @@
  *
  * Usage: npx tsx benchmarks/native-kernel.ts [fn=rastrigin] [d=2] [optimizer=gd] [n=1e6] [steps=1000]
  *          [threads=2] [repeats=5] [K=188] [variants=native:4,native-fast:4]
+ * BASINMAP_PER_CALL=1 also prints each call of K steps (median over the repeats): where in the run
+ * the time goes (the subnormals' slow steps showed so).
  * A variant is engine:unroll[:nomask][:subnormals] (unroll `auto`: the engine's choice; nomask:
  * lane masks as whole-lane vectors, as before c-lanes.ts had a mask type; subnormals: kept, not
  * flushed to zero, as before module-source.ts flushed them).
@@ -39,7 +41,8 @@ const tape = buildTape(parseExpression(o.expression(d), { dim: d, params: [] }).
 const table = scalarTable(makeOptimizer(descent.optimizer, descent.box).scalars, steps);
 
 // The program: starts uniform in the box (a fixed LCG: the same starts for every variant), then
-// `repeats` timed runs of one call and of calls of K steps, alternating. Prints one line a run.
+// `repeats` timed runs of one call and of calls of K steps, alternating. Prints one line a run
+// ("mode seconds") and, for calls of K steps, one line a call ("c t0 steps seconds").
 const driver = (lo: number[], hi: number[]) => /* c */ `
 #include <stdio.h>
 #include <time.h>
@@ -59,7 +62,12 @@ int main(int argc, char **argv) {
       int k = mode == 0 ? steps + 1 : K;
       bm_pack(rec, x0, n);
       double t = now();
-      for (int t0 = 0; t0 <= steps; t0 += k) bm_run(rec, n, t0, k < steps + 1 - t0 ? k : steps + 1 - t0, table, threads);
+      for (int t0 = 0; t0 <= steps; t0 += k) {
+        int steps_now = k < steps + 1 - t0 ? k : steps + 1 - t0;
+        double c = now();
+        bm_run(rec, n, t0, steps_now, table, threads);
+        if (mode == 1) printf("c %d %d %.6f\\n", t0, steps_now, now() - c);
+      }
       printf("%d %.6f\\n", mode, now() - t);
     }
   }
@@ -89,13 +97,19 @@ try {
     programs.push({ name: `${engine}, unroll ${kernel.layout.unroll}${options.includes('nomask') ? ', masks as vectors' : ''}${options.includes('subnormals') ? ', subnormals kept' : ''}`, exe });
   }
   const times = programs.map(() => [[] as number[], [] as number[]]);
+  const perCall = programs.map(() => new Map<number, number[]>());
   // Programs alternate, one repeat each in turn, so what the neighbours do falls on every variant.
   for (let r = 0; r < Number(repeatsArg); r++) {
     programs.forEach((p, i) => {
       const out = execFileSync(p.exe, [String(n), String(steps), threadsArg, '1', kArg], { encoding: 'utf8' });
       for (const line of out.trim().split('\n')) {
-        const [mode, seconds] = line.split(' ').map(Number);
-        times[i][mode].push((n * steps) / seconds);
+        const f = line.split(' ');
+        if (f[0] === 'c') {
+          const rates = perCall[i].get(Number(f[1])) ?? [];
+          perCall[i].set(Number(f[1]), [...rates, (n * Number(f[2])) / Number(f[3])]);
+          continue;
+        }
+        times[i][Number(f[0])].push((n * steps) / Number(f[1]));
       }
     });
   }
@@ -104,6 +118,11 @@ try {
     const f = (x: number) => x.toExponential(2);
     console.log(`| ${p.name} | ${f(Math.max(...one))} | ${f(median(one))} | ${f(Math.max(...calls))} | ${f(median(calls))} |`);
   });
+  if (process.env.BASINMAP_PER_CALL === '1') {
+    console.log(`\nEach call of ${kArg} steps (median point-iterations/s over the repeats):\n`);
+    console.log(`| from step | ${programs.map((p) => p.name).join(' | ')} |\n|---|${programs.map(() => '---|').join('')}`);
+    for (const t0 of perCall[0].keys()) console.log(`| ${t0} | ${perCall.map((m) => median(m.get(t0) ?? [NaN]).toExponential(2)).join(' | ')} |`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
