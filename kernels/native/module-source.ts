@@ -13,9 +13,9 @@ import { evaluateFunctionSource, stepFunctionSource } from './step-source.ts';
  * lane whose coordinate converges to 0 in a run with gtol = 0 ends stuck at the smallest
  * subnormal (its step rounds to nothing), and every vector holding one then runs on the CPU's
  * slow path: Rastrigin-2D gd at 1e6 starts × 1000 steps, the kernel alone, measured 2.06e9
- * point-iterations/s with subnormals and 3.48e9 without (benchmarks/README.md). A value below float32's smallest normal
- * (1.2e-38; float64's 2.2e-308) is then 0, as on GPUs, in TensorFlow and XLA on CPU and in code
- * built with -ffast-math: kernels/README.md says what that changes against the wasm kernel.
+ * point-iterations/s with subnormals and 3.48e9 without (benchmarks/README.md). A value below
+ * float32's smallest normal (1.2e-38; float64's 2.2e-308) is then 0, as on GPUs, in TensorFlow and
+ * XLA on CPU and in code built with -ffast-math: kernels/README.md says what that changes.
  */
 const FLUSH_SUBNORMALS = `#if defined(__SSE__)
 /* MXCSR bit 15 (flush to zero) and bit 6 (denormals are zero); the builtins, not <xmmintrin.h>. */

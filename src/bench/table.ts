@@ -83,7 +83,7 @@ function peerTable(r: BenchReport): string {
   }
   return (
     `peers on ${r.peerWorkload} (same function, lr, n, steps, float32; benchmarks/peers/*.py). ` +
-    `"÷ ${ours[0] ?? 'wasm'}" = the peer's throughput divided by ours on ${ours[0] ?? 'wasm'} at the same n, measured in this run:\n` +
+    `"÷ b" = the peer's throughput divided by ours on row b at the same n, measured in this run:\n` +
     alignTable(header, rows, { left: [0, header.length - 1] })
   );
 }

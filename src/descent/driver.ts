@@ -72,10 +72,9 @@ export async function runStarts(compiled: Compiled, starts: StartRows, maxIter: 
       onCheck: onCheck && ((rec) => onCheck(from, rec)),
     };
     const r = await compiled.runChunk(x0, chunkCtl);
-    if (!out && isColumnsOf(r, n, d, compiled.dtype ?? 'float32') && r.x0.buffer !== x0.buffer) {
-      out = r;
-      out.x0.set(x0);
-    }
+    // Every engine returns a copy of its starts as x0 (StartResults); one that shares the
+    // caller's array is not adopted, so the results never alias it.
+    if (!out && isColumnsOf(r, n, d, compiled.dtype ?? 'float32') && r.x0.buffer !== x0.buffer) out = r;
     out ??= allocateResults(n, d, compiled.dtype);
     if (out === r) {
       done += count;

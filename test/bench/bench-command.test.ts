@@ -18,13 +18,13 @@ const bin = fileURLToPath(new URL('../../bin/basinmap.js', import.meta.url));
 const PYTHON = process.env.BASINMAP_PYTHON || '/usr/bin/python3';
 const installed = (module: string) => spawnSync(PYTHON, ['-c', `import ${module}`]).status === 0;
 /** The C peer needs a compiler with OpenMP (the script compiles it with -fopenmp). */
-const CC = process.env.CC || 'cc';
-const openmp = spawnSync(CC, ['-fopenmp', '-x', 'c', '-', '-o', '/dev/null'], { input: 'int main(void) { return 0; }' }).status === 0;
+const CC = (process.env.CC || 'cc').split(/\s+/).filter(Boolean);
+const openmp = spawnSync(CC[0], [...CC.slice(1), '-fopenmp', '-x', 'c', '-', '-o', '/dev/null'], { input: 'int main(void) { return 0; }' }).status === 0;
 const HAVE = { numpy: installed('numpy'), torch: installed('torch'), jax: installed('jax'), c: openmp };
 const PEER_NAMES = ['numpy', 'torch', 'jax', 'c'] as const;
 /** What the table says of a peer that cannot run here. */
 const MISSING = { numpy: /numpy is not installed/, torch: /torch is not installed/, jax: /jax is not installed/, c: /C compiler|CC=|-fopenmp failed/ };
-for (const [peer, ok] of Object.entries(HAVE)) if (!ok) console.warn(`[peer] ${peer} cannot run here (${peer === 'c' ? `${CC} -fopenmp` : PYTHON}): the test checks that it is reported as skipped`);
+for (const [peer, ok] of Object.entries(HAVE)) if (!ok) console.warn(`[peer] ${peer} cannot run here (${peer === 'c' ? `${CC.join(' ')} -fopenmp` : PYTHON}): the test checks that it is reported as skipped`);
 
 describe('basinmap bench on tiny sizes (cpu, wasm)', () => {
   let dir: string;

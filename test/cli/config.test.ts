@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { wilson } from '../../src/basins/wilson.ts';
 import { loadConfigFile, type OptionTable } from '../../src/cli/options/config.ts';
 import { runCli } from '../support/cli.ts';
+import { NATIVE, skipBecause } from '../kernels/support/native.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'basinmap-config-'));
 
@@ -139,11 +140,7 @@ describe('basinmap map without --chunk', () => {
   });
 
   it('records the native engine\'s larger chunk (2^24 / d rows, at most 2^21) where it runs', (ctx) => {
-    const r = runCli(['engines']);
-    if (!/^native\s+available/m.test(r.stdout)) {
-      console.warn(`[skip] ${ctx.task.name}: the native engine is not available here (basinmap engines)`);
-      return ctx.skip();
-    }
+    if (!NATIVE.available) return skipBecause(ctx, `the native engine is not available here: ${NATIVE.why}`);
     expect(chunkOf('native')).toBe(2 ** 21);
   });
 });
